@@ -1,0 +1,28 @@
+using System;
+
+namespace Bitrix24.Client
+{
+    /// <summary>Limits and policies of one connection. Defaults match a non-Enterprise cloud portal.</summary>
+    public sealed class B24ClientOptions
+    {
+        /// <summary>Leaky-bucket drain rate of the portal, requests per second (2 on most plans, 5 on Enterprise).</summary>
+        public double RequestsPerSecond { get; set; } = 2;
+
+        /// <summary>Leaky-bucket capacity of the portal (50 on most plans, 250 on Enterprise).</summary>
+        public int Burst { get; set; } = 50;
+
+        /// <summary>How many times a 503 QUERY_LIMIT_EXCEEDED is retried before it surfaces.</summary>
+        public int MaxRetries { get; set; } = 5;
+
+        /// <summary>Per-request timeout; the portal itself stops a request at 60 s.</summary>
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+        /// <summary>Sink for diagnostic lines. Every line is already redacted (no webhook code, no token).</summary>
+        public Action<string>? Log { get; set; }
+
+        /// <summary>User-Agent sent with every request.</summary>
+        public string UserAgent { get; set; } = "Bitrix24.PowerShell/0.1";
+
+        internal B24ClientOptions Clone() => (B24ClientOptions)MemberwiseClone();
+    }
+}

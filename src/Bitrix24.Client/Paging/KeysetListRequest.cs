@@ -1,0 +1,40 @@
+using System;
+using System.Collections.Generic;
+
+namespace Bitrix24.Client.Paging
+{
+    /// <summary>
+    /// How to keyset-page one list method: its parameter names for order and filter (methods differ in
+    /// letter case and shape), the unique key, and the caller's own filter and select.
+    /// </summary>
+    public sealed class KeysetListRequest
+    {
+        public KeysetListRequest(string method) => Method = method ?? throw new ArgumentNullException(nameof(method));
+
+        public string Method { get; }
+
+        /// <summary>Unique, orderable key of a row, as named in the response (ID).</summary>
+        public string KeyField { get; init; } = "ID";
+
+        /// <summary>Name of the order parameter (ORDER for bizproc lists).</summary>
+        public string OrderParameter { get; init; } = "ORDER";
+
+        /// <summary>Name of the filter parameter (FILTER for bizproc lists).</summary>
+        public string FilterParameter { get; init; } = "FILTER";
+
+        /// <summary>Name of the select parameter (SELECT), or null when the method has none.</summary>
+        public string? SelectParameter { get; init; } = "SELECT";
+
+        /// <summary>The caller's filter; the pager adds <c>&gt;KEY</c> to it (a caller's own key bound is an error).</summary>
+        public IDictionary<string, object?> Filter { get; init; } = new Dictionary<string, object?>();
+
+        /// <summary>Fields to select; the key field is added when missing.</summary>
+        public IList<string>? Select { get; init; }
+
+        /// <summary>Any other parameters, passed through unchanged.</summary>
+        public IDictionary<string, object?> Extra { get; init; } = new Dictionary<string, object?>();
+
+        /// <summary>Page size the portal uses (always 50).</summary>
+        public int PageSize { get; init; } = 50;
+    }
+}

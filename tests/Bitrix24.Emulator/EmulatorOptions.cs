@@ -1,0 +1,32 @@
+namespace Bitrix24.Emulator;
+
+/// <summary>Settings of one emulated portal; each maps to a command-line option of the program.</summary>
+public sealed class EmulatorOptions
+{
+    /// <summary>--port: TCP port on 127.0.0.1; 0 picks a free one.</summary>
+    public int Port { get; set; }
+
+    /// <summary>--rate: leaky-bucket drain, requests per second (2; Enterprise 5).</summary>
+    public double Rate { get; set; } = 2;
+
+    /// <summary>--burst: leaky-bucket capacity (50; Enterprise 250).</summary>
+    public int Burst { get; set; } = 50;
+
+    /// <summary>--operating-limit: seconds of execution time per method and webhook in a 10-minute window (480).</summary>
+    public double OperatingLimitSeconds { get; set; } = 480;
+
+    /// <summary>--operating-cost: seconds of operating time every call or batch sub-call is charged (0.01).</summary>
+    public double OperatingCostSeconds { get; set; } = 0.01;
+
+    /// <summary>--latency-ms: added to every HTTP request.</summary>
+    public int LatencyMs { get; set; }
+
+    /// <summary>--seed-workflows: running workflows seeded over a few templates and documents.</summary>
+    public int SeedWorkflows { get; set; }
+
+    /// <summary>--seed-users: users seeded besides the admin (1) and the non-admin (2).</summary>
+    public int SeedUsers { get; set; }
+
+    /// <summary>--random-seed: makes generated ids and data reproducible.</summary>
+    public int RandomSeed { get; set; } = 24;
+}
