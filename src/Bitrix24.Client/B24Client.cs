@@ -7,7 +7,9 @@ using System.Threading.Tasks;
 using Bitrix24.Client.Api;
 using Bitrix24.Client.Auth;
 using Bitrix24.Client.Batching;
+using Bitrix24.Client.Http;
 using Bitrix24.Client.Paging;
+using Bitrix24.Client.Serialization;
 
 namespace Bitrix24.Client
 {
@@ -18,6 +20,10 @@ namespace Bitrix24.Client
     /// </summary>
     public sealed class B24Client : IDisposable
     {
+        private readonly IB24Credential credential;
+        private readonly B24ClientOptions options;
+        private readonly HttpPipeline pipeline;
+
         /// <summary>Connects with an inbound webhook URL.</summary>
         public static B24Client FromWebhook(string webhookUrl, B24ClientOptions? options = null)
             => new B24Client(WebhookCredential.Parse(webhookUrl), options);
@@ -27,40 +33,56 @@ namespace Bitrix24.Client
 
         /// <summary>For unit tests of the client: <paramref name="primaryHandler"/> replaces the network.</summary>
         internal B24Client(WebhookCredential credential, B24ClientOptions? options, HttpMessageHandler? primaryHandler)
-            => throw new NotImplementedException();
+        {
+            this.credential = credential ?? throw new ArgumentNullException(nameof(credential));
+            this.options = options?.Clone() ?? new B24ClientOptions();
+            this.options.Validate();
+            pipeline = new HttpPipeline(credential, this.options, primaryHandler);
+            Workflows = new WorkflowsApi(this);
+            WorkflowTemplates = new WorkflowTemplatesApi(this);
+            Users = new UsersApi(this);
+        }
 
         /// <summary>Portal root, e.g. https://example.bitrix24.com/</summary>
-        public Uri Portal => throw new NotImplementedException();
+        public Uri Portal => credential.Portal;
 
         /// <summary>The user the connection acts as.</summary>
-        public int UserId => throw new NotImplementedException();
+        public int UserId => credential.UserId;
 
         /// <summary>"Webhook" (OAuth comes later).</summary>
-        public string AuthType => "Webhook";
+        public string AuthType => credential.AuthType;
 
         /// <summary>The webhook URL with its code masked.</summary>
-        public string Endpoint => throw new NotImplementedException();
+        public string Endpoint => credential.MaskedUrl;
 
         /// <summary>A copy of the options this client was built with.</summary>
-        public B24ClientOptions Options => throw new NotImplementedException();
+        public B24ClientOptions Options => options.Clone();
 
-        public WorkflowsApi Workflows => throw new NotImplementedException();
-        public WorkflowTemplatesApi WorkflowTemplates => throw new NotImplementedException();
-        public UsersApi Users => throw new NotImplementedException();
+        public WorkflowsApi Workflows { get; }
+        public WorkflowTemplatesApi WorkflowTemplates { get; }
+        public UsersApi Users { get; }
 
         /// <summary>Calls one method (JSON POST). Throws <see cref="Errors.B24Exception"/> on any failure.</summary>
-        public Task<B24Response> CallAsync(string method, object? parameters = null, CancellationToken cancellationToken = default)
-            => throw new NotImplementedException();
+        public async Task<B24Response> CallAsync(string method, object? parameters = null, CancellationToken cancellationToken = default)
+        {
+            ValidateMethod(method);
+            var body = JsonParameterWriter.ToUtf8(parameters);
+            var (status, bytes) = await pipeline.PostAsync(method, body, cancellationToken).ConfigureAwait(false);
+            return ResponseReader.Read(method, status, bytes);
+        }
 
         /// <summary>Runs sub-calls through <c>batch</c>, 50 per HTTP request, and returns every outcome in
         /// input order. Sub-call failures are reported per item, never thrown; only a failure of the whole
         /// HTTP request throws.</summary>
         public Task<B24BatchResponse> BatchAsync(IReadOnlyList<B24BatchCommand> commands, bool halt = false, CancellationToken cancellationToken = default)
-            => throw new NotImplementedException();
+            => BatchRunner.RunAsync(this, commands, halt, cancellationToken);
 
         /// <summary>Streams any list method page by page, following <c>next</c> (offset paging).</summary>
         public IAsyncEnumerable<B24Page<JsonElement>> ListAsync(string method, object? parameters = null, CancellationToken cancellationToken = default)
-            => throw new NotImplementedException();
+        {
+            ValidateMethod(method);
+            return OffsetPager.ListAsync(this, method, parameters, cancellationToken);
+        }
 
         /// <summary>
         /// Streams a list method that can be ordered and filtered by a unique key, with keyset paging:
@@ -69,11 +91,28 @@ namespace Bitrix24.Client
         /// request, and stable when rows vanish while the listing runs.
         /// </summary>
         public IAsyncEnumerable<B24Page<JsonElement>> ListByKeyAsync(KeysetListRequest request, CancellationToken cancellationToken = default)
-            => throw new NotImplementedException();
+        {
+            if (request is null)
+                throw new ArgumentNullException(nameof(request));
+            ValidateMethod(request.Method);
+            return KeysetPager.ListAsync(this, request, cancellationToken);
+        }
 
         /// <summary>The masked endpoint: never the webhook code.</summary>
         public override string ToString() => Endpoint;
 
-        public void Dispose() => throw new NotImplementedException();
+        public void Dispose() => pipeline.Dispose();
+
+        /// <summary>Method names become a URL path segment: refuse anything that could change the path.</summary>
+        private static void ValidateMethod(string method)
+        {
+            if (string.IsNullOrWhiteSpace(method))
+                throw new ArgumentException("A method name is required, e.g. user.get.", nameof(method));
+            foreach (var c in method)
+            {
+                if (!(char.IsLetterOrDigit(c) || c == '.' || c == '_' || c == '-') || c > 127)
+                    throw new ArgumentException("'" + method + "' is not a REST method name (letters, digits, '.', '_' and '-' only).", nameof(method));
+            }
+        }
     }
 }

@@ -23,6 +23,24 @@ namespace Bitrix24.Client
         /// <summary>User-Agent sent with every request.</summary>
         public string UserAgent { get; set; } = "Bitrix24.PowerShell/0.1";
 
+        /// <summary>First retry back-off (doubling after that); tests shorten it.</summary>
+        internal TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
         internal B24ClientOptions Clone() => (B24ClientOptions)MemberwiseClone();
+
+        /// <summary>Throws ArgumentOutOfRangeException naming the first setting that cannot work.</summary>
+        internal void Validate()
+        {
+            if (!(RequestsPerSecond > 0) || double.IsInfinity(RequestsPerSecond))
+                throw new ArgumentOutOfRangeException(nameof(RequestsPerSecond), RequestsPerSecond, "RequestsPerSecond must be a positive number.");
+            if (Burst < 1)
+                throw new ArgumentOutOfRangeException(nameof(Burst), Burst, "Burst must be at least 1.");
+            if (MaxRetries < 0)
+                throw new ArgumentOutOfRangeException(nameof(MaxRetries), MaxRetries, "MaxRetries cannot be negative.");
+            if (Timeout <= TimeSpan.Zero && Timeout != System.Threading.Timeout.InfiniteTimeSpan)
+                throw new ArgumentOutOfRangeException(nameof(Timeout), Timeout, "Timeout must be positive.");
+            if (string.IsNullOrWhiteSpace(UserAgent))
+                throw new ArgumentOutOfRangeException(nameof(UserAgent), UserAgent, "UserAgent cannot be empty.");
+        }
     }
 }

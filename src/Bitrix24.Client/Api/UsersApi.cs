@@ -1,8 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.Threading;
 using Bitrix24.Client.Models;
 using Bitrix24.Client.Paging;
+using Bitrix24.Client.Serialization;
 
 namespace Bitrix24.Client.Api
 {
@@ -19,9 +19,25 @@ namespace Bitrix24.Client.Api
     /// <summary>user.get.</summary>
     public sealed class UsersApi
     {
-        internal UsersApi(B24Client client) => throw new NotImplementedException();
+        public const string ListMethod = "user.get";
 
+        private readonly B24Client client;
+
+        internal UsersApi(B24Client client) => this.client = client;
+
+        /// <summary>Streams users in ID order with offset paging (user.get takes sort/order, not ORDER).</summary>
         public IAsyncEnumerable<B24Page<B24User>> ListAsync(UserQuery? query = null, CancellationToken cancellationToken = default)
-            => throw new NotImplementedException();
+        {
+            query ??= new UserQuery();
+            var filter = new ParameterSet()
+                .SetIfPresent("ID", query.Id)
+                .SetIfPresent("ACTIVE", query.Active)
+                .SetIfPresent("NAME_SEARCH", query.Search)
+                .Merge(query.Filter);
+            var parameters = new ParameterSet().Set("sort", "ID").Set("order", "ASC");
+            if (filter.Count > 0)
+                parameters.Set("FILTER", filter);
+            return PageMapping.Map<B24User>(client.ListAsync(ListMethod, parameters, cancellationToken), cancellationToken);
+        }
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using Bitrix24.Client.Models;
 using Bitrix24.Client.Paging;
+using Bitrix24.Client.Serialization;
 
 namespace Bitrix24.Client.Api
 {
@@ -19,7 +20,11 @@ namespace Bitrix24.Client.Api
     /// <summary>bizproc.workflow.template.* (list now; add/update/delete come with OAuth).</summary>
     public sealed class WorkflowTemplatesApi
     {
-        internal WorkflowTemplatesApi(B24Client client) => throw new NotImplementedException();
+        public const string ListMethod = "bizproc.workflow.template.list";
+
+        private readonly B24Client client;
+
+        internal WorkflowTemplatesApi(B24Client client) => this.client = client;
 
         /// <summary>Fields selected by default (the list's own default is only ID). TEMPLATE, PARAMETERS,
         /// VARIABLES and CONSTANTS are heavy and must be asked for.</summary>
@@ -28,7 +33,28 @@ namespace Bitrix24.Client.Api
             "ID", "MODULE_ID", "ENTITY", "DOCUMENT_TYPE", "AUTO_EXECUTE", "NAME", "MODIFIED", "IS_MODIFIED", "USER_ID", "SYSTEM_CODE",
         };
 
+        /// <summary>Streams templates in ID order (offset paging; templates are few). <paramref name="select"/>
+        /// adds fields to <see cref="DefaultFields"/>; they land in <see cref="Models.B24Entity.AdditionalFields"/>.</summary>
         public IAsyncEnumerable<B24Page<WorkflowTemplate>> ListAsync(WorkflowTemplateQuery? query = null, IList<string>? select = null, CancellationToken cancellationToken = default)
-            => throw new NotImplementedException();
+        {
+            query ??= new WorkflowTemplateQuery();
+            var fields = new List<string>(DefaultFields);
+            foreach (var field in select ?? Array.Empty<string>())
+            {
+                if (!fields.Exists(f => string.Equals(f, field, StringComparison.OrdinalIgnoreCase)))
+                    fields.Add(field);
+            }
+            var filter = new ParameterSet()
+                .SetIfPresent("ID", query.Id)
+                .SetIfPresent("NAME", query.Name)
+                .SetIfPresent("MODULE_ID", query.ModuleId)
+                .SetIfPresent("ENTITY", query.Entity)
+                .Merge(query.Filter);
+            var parameters = new ParameterSet()
+                .Set("SELECT", fields)
+                .Set("FILTER", filter)
+                .Set("ORDER", new ParameterSet().Set("ID", "ASC"));
+            return PageMapping.Map<WorkflowTemplate>(client.ListAsync(ListMethod, parameters, cancellationToken), cancellationToken);
+        }
     }
 }

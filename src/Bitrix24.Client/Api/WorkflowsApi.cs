@@ -3,8 +3,10 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Bitrix24.Client.Batching;
+using Bitrix24.Client.Errors;
 using Bitrix24.Client.Models;
 using Bitrix24.Client.Paging;
+using Bitrix24.Client.Serialization;
 
 namespace Bitrix24.Client.Api
 {
@@ -25,7 +27,14 @@ namespace Bitrix24.Client.Api
     /// <summary>bizproc.workflow.*: start, list running instances, terminate, kill.</summary>
     public sealed class WorkflowsApi
     {
-        internal WorkflowsApi(B24Client client) => throw new NotImplementedException();
+        public const string ListMethod = "bizproc.workflow.instances";
+        public const string StartMethod = "bizproc.workflow.start";
+        public const string TerminateMethod = "bizproc.workflow.terminate";
+        public const string KillMethod = "bizproc.workflow.kill";
+
+        private readonly B24Client client;
+
+        internal WorkflowsApi(B24Client client) => this.client = client;
 
         /// <summary>Every field bizproc.workflow.instances can return (its default is only ID, MODIFIED, OWNED_UNTIL).</summary>
         public static IReadOnlyList<string> AllFields { get; } = new[]
@@ -35,24 +44,83 @@ namespace Bitrix24.Client.Api
 
         /// <summary>Streams running workflows with keyset paging on ID (string order).</summary>
         public IAsyncEnumerable<B24Page<Workflow>> ListAsync(WorkflowQuery? query = null, CancellationToken cancellationToken = default)
-            => throw new NotImplementedException();
+        {
+            var request = new KeysetListRequest(ListMethod)
+            {
+                KeyField = "ID",
+                Select = new List<string>(AllFields),
+                Filter = BuildFilter(query ?? new WorkflowQuery()).ToDictionary(),
+            };
+            return PageMapping.Map<Workflow>(client.ListByKeyAsync(request, cancellationToken), cancellationToken);
+        }
 
         /// <summary>Starts a workflow and returns its id.</summary>
-        public Task<string> StartAsync(int templateId, DocumentId document, IDictionary<string, object?>? parameters = null, CancellationToken cancellationToken = default)
-            => throw new NotImplementedException();
+        public async Task<string> StartAsync(int templateId, DocumentId document, IDictionary<string, object?>? parameters = null, CancellationToken cancellationToken = default)
+        {
+            var response = await client.CallAsync(StartMethod, StartParameters(templateId, document, parameters), cancellationToken).ConfigureAwait(false);
+            return JsonReading.ToText(response.Result)
+                ?? throw new B24Exception(B24ErrorCodes.UnexpectedAnswer, "The portal did not return the new workflow's id.", null, StartMethod);
+        }
 
         public Task TerminateAsync(string workflowId, string? status = null, CancellationToken cancellationToken = default)
-            => throw new NotImplementedException();
+            => client.CallAsync(TerminateMethod, TerminateParameters(workflowId, status), cancellationToken);
 
         public Task KillAsync(string workflowId, CancellationToken cancellationToken = default)
-            => throw new NotImplementedException();
+            => client.CallAsync(KillMethod, IdParameters(workflowId), cancellationToken);
 
-        // Batch builders: bulk cmdlets queue these and send them 50 per request.
+        // Batch builders: bulk cmdlets queue these and send them 50 per request. Their Parameters are a plain
+        // Dictionary<string, object?> (ordered as written) that callers may show, e.g. for -WhatIf.
         public static B24BatchCommand StartCommand(string key, int templateId, DocumentId document, IDictionary<string, object?>? parameters = null)
-            => throw new NotImplementedException();
+            => new B24BatchCommand(key, StartMethod, StartParameters(templateId, document, parameters).ToDictionary());
+
         public static B24BatchCommand TerminateCommand(string key, string workflowId, string? status = null)
-            => throw new NotImplementedException();
+            => new B24BatchCommand(key, TerminateMethod, TerminateParameters(workflowId, status).ToDictionary());
+
         public static B24BatchCommand KillCommand(string key, string workflowId)
-            => throw new NotImplementedException();
+            => new B24BatchCommand(key, KillMethod, IdParameters(workflowId).ToDictionary());
+
+        private static ParameterSet StartParameters(int templateId, DocumentId document, IDictionary<string, object?>? parameters)
+        {
+            if (document is null)
+                throw new ArgumentNullException(nameof(document));
+            return new ParameterSet()
+                .Set("TEMPLATE_ID", templateId)
+                .Set("DOCUMENT_ID", document.ToArray())
+                .SetIfPresent("PARAMETERS", parameters);
+        }
+
+        private static ParameterSet TerminateParameters(string workflowId, string? status)
+            => IdParameters(workflowId).SetIfPresent("STATUS", status);
+
+        private static ParameterSet IdParameters(string workflowId)
+        {
+            if (string.IsNullOrWhiteSpace(workflowId))
+                throw new ArgumentException("A workflow id is required.", nameof(workflowId));
+            return new ParameterSet().Set("ID", workflowId);
+        }
+
+        private static ParameterSet BuildFilter(WorkflowQuery query)
+        {
+            var filter = new ParameterSet()
+                .SetIfPresent("ID", query.Id)
+                .SetIfPresent("TEMPLATE_ID", query.TemplateId)
+                .SetIfPresent("MODULE_ID", query.ModuleId)
+                .SetIfPresent("ENTITY", query.Entity)
+                .SetIfPresent("STARTED_BY", query.StartedBy);
+            if (!string.IsNullOrWhiteSpace(query.DocumentId))
+            {
+                // "crm|CCrmDocumentLead|LEAD_1" names all three parts; "LEAD_1" only the element.
+                if (query.DocumentId!.IndexOf('|') >= 0)
+                {
+                    var document = DocumentId.Parse(query.DocumentId);
+                    filter.Set("MODULE_ID", document.ModuleId).Set("ENTITY", document.Entity).Set("DOCUMENT_ID", document.Id);
+                }
+                else
+                {
+                    filter.Set("DOCUMENT_ID", query.DocumentId);
+                }
+            }
+            return filter.Merge(query.Filter);
+        }
     }
 }

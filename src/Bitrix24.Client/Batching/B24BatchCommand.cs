@@ -1,4 +1,7 @@
 using System;
+using System.Globalization;
+using System.Text;
+using Bitrix24.Client.Serialization;
 
 namespace Bitrix24.Client.Batching
 {
@@ -10,6 +13,8 @@ namespace Bitrix24.Client.Batching
         {
             Key = key ?? throw new ArgumentNullException(nameof(key));
             Method = method ?? throw new ArgumentNullException(nameof(method));
+            if (method.Trim().Length == 0)
+                throw new ArgumentException("A batch command needs a method name.", nameof(method));
             Parameters = parameters;
         }
 
@@ -20,13 +25,35 @@ namespace Bitrix24.Client.Batching
         /// <summary>A sub-call already written as <c>method?query</c> (as a user of Invoke-B24Batch may write it).</summary>
         public string? RawQuery { get; private set; }
 
-        public static B24BatchCommand FromQueryString(string key, string methodAndQuery) => throw new NotImplementedException();
+        /// <summary>Splits <c>method?query</c> at the first '?'; the query travels exactly as written.</summary>
+        public static B24BatchCommand FromQueryString(string key, string methodAndQuery)
+        {
+            if (methodAndQuery is null)
+                throw new ArgumentNullException(nameof(methodAndQuery));
+            var question = methodAndQuery.IndexOf('?');
+            var method = (question < 0 ? methodAndQuery : methodAndQuery.Substring(0, question)).Trim();
+            return new B24BatchCommand(key, method) { RawQuery = question < 0 ? "" : methodAndQuery.Substring(question + 1) };
+        }
 
         /// <summary>The cmd string sent on the wire: <c>method?php[bracket]=encoding</c>.</summary>
-        public string ToCommandString() => throw new NotImplementedException();
+        public string ToCommandString()
+        {
+            var query = RawQuery ?? PhpQueryEncoder.Encode(Parameters);
+            return query.Length == 0 ? Method : Method + "?" + query;
+        }
 
         /// <summary>A reference to a field of this command's result, for a later command in the same batch:
         /// <c>$result[key][49][ID]</c>.</summary>
-        public static string ResultReference(string key, params object[] path) => throw new NotImplementedException();
+        public static string ResultReference(string key, params object[] path)
+        {
+            if (key is null)
+                throw new ArgumentNullException(nameof(key));
+            var reference = new StringBuilder("$result[").Append(key).Append(']');
+            foreach (var step in path ?? Array.Empty<object>())
+                reference.Append('[').Append(Convert.ToString(step, CultureInfo.InvariantCulture)).Append(']');
+            return reference.ToString();
+        }
+
+        public override string ToString() => Key + ": " + Method;
     }
 }

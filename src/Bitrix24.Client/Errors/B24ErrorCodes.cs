@@ -1,3 +1,7 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
 namespace Bitrix24.Client.Errors
 {
     /// <summary>Known error codes, what they mean and what the caller can do about them.</summary>
@@ -8,6 +12,7 @@ namespace Bitrix24.Client.Errors
         public const string NoAuthFound = "NO_AUTH_FOUND";
         public const string QueryLimitExceeded = "QUERY_LIMIT_EXCEEDED";
         public const string OperationTimeLimit = "OPERATION_TIME_LIMIT";
+        public const string OverloadLimit = "OVERLOAD_LIMIT";
         public const string UnexpectedAnswer = "ERROR_UNEXPECTED_ANSWER";
         public const string InternalServerError = "INTERNAL_SERVER_ERROR";
         public const string WrongWorkflowId = "ERROR_WRONG_WORKFLOW_ID";
@@ -22,10 +27,46 @@ namespace Bitrix24.Client.Errors
         public const string Timeout = "TIMEOUT";
         public const string InvalidArgument = "INVALID_ARGUMENT";
 
-        /// <summary>A one-line hint on what to do about <paramref name="code"/>, or null when there is none.</summary>
-        public static string? Hint(string code) => throw new System.NotImplementedException();
+        /// <summary>A batch sub-call that never ran because an earlier one failed under halt.</summary>
+        public const string BatchHalted = "BATCH_HALTED";
 
+        private static readonly Dictionary<string, string> Hints = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            [NoAuthFound] = "Check the webhook URL (user id and code) or create a new inbound webhook in Bitrix24 (Developer resources > Other > Inbound webhook).",
+            [AccessDenied] = "bizproc methods need an administrator's webhook with the bizproc scope; REST itself needs a commercial plan. Check whose webhook this is and its scopes.",
+            [InsufficientScope] = "The webhook lacks the scope this method needs: edit the webhook in Bitrix24 and add the scope (bizproc, user, task…).",
+            [QueryLimitExceeded] = "Too many requests for the portal's leaky bucket (2/s, 50 burst; Enterprise 5/250). Lower -RequestsPerSecond, and do not run several scripts against one portal from the same IP at once.",
+            [OperationTimeLimit] = "This method used up its execution-time budget (480 s per 10 minutes). Wait until time.operating_reset_at, then continue with smaller or fewer calls.",
+            [OverloadLimit] = "Bitrix24 support has blocked REST for this portal because of overload; only support can lift it.",
+            [UnexpectedAnswer] = "The portal (or a proxy in front of it) answered with something other than Bitrix24 JSON. Check the portal address and retry later.",
+            [InternalServerError] = "The portal failed internally. Retry later; if it persists, contact the portal's administrator or Bitrix24 support.",
+            [WrongWorkflowId] = "Check the id: the workflow may have finished already, or the template may not exist (Get-B24Workflow, Get-B24WorkflowTemplate).",
+            [MethodNotFound] = "Check the method name's spelling, and that the module behind it is installed and in the webhook's scopes.",
+            [BatchLengthExceeded] = "A batch takes at most 50 sub-calls; split the commands (Invoke-B24Batch does this for you).",
+            [BatchMethodNotAllowed] = "This method cannot run inside a batch (batch itself never can); call it directly.",
+            [ExpiredToken] = "The OAuth access token expired; refresh it with the refresh token and repeat the call.",
+            [NetworkError] = "Could not reach the portal. Check the address, the network, proxy and TLS settings.",
+            [Timeout] = "The portal did not answer in time (one request may run at most 60 s). Retry with less work per call, or raise the client's Timeout.",
+            [InvalidArgument] = "Check the parameter named in the message.",
+            [BatchHalted] = "An earlier sub-call in the same batch failed and halt was set; fix that one and send the rest again.",
+        };
+
+        /// <summary>A one-line hint on what to do about <paramref name="code"/>, or null when there is none.</summary>
+        public static string? Hint(string code) => code is not null && Hints.TryGetValue(code, out var hint) ? hint : null;
+
+        /// <summary><c>bizproc.workflow.terminate: ACCESS_DENIED (HTTP 403) Access denied!</c>; parts that are
+        /// unknown are left out.</summary>
         internal static string FormatMessage(string code, string description, int? httpStatus, string? method)
-            => throw new System.NotImplementedException();
+        {
+            var message = new StringBuilder();
+            if (!string.IsNullOrEmpty(method))
+                message.Append(method).Append(": ");
+            message.Append(code);
+            if (httpStatus is { } status)
+                message.Append(" (HTTP ").Append(status).Append(')');
+            if (!string.IsNullOrEmpty(description))
+                message.Append(' ').Append(description);
+            return message.ToString();
+        }
     }
 }

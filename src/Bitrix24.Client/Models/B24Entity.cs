@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Bitrix24.Client.Serialization;
 
 namespace Bitrix24.Client.Models
 {
@@ -13,6 +15,18 @@ namespace Bitrix24.Client.Models
 
         /// <summary>Unknown fields as string/long/double/bool/null, object[] and Dictionary values.</summary>
         [JsonIgnore]
-        public IReadOnlyDictionary<string, object?> AdditionalFields => throw new System.NotImplementedException();
+        public IReadOnlyDictionary<string, object?> AdditionalFields
+        {
+            get
+            {
+                var fields = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+                if (ExtensionData is not null)
+                {
+                    foreach (var pair in ExtensionData)
+                        fields[pair.Key] = JsonReading.ToPlain(pair.Value);
+                }
+                return fields;
+            }
+        }
     }
 }

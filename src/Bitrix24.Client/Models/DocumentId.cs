@@ -27,6 +27,19 @@ namespace Bitrix24.Client.Models
             return new DocumentId(parts[0], parts[1], parts[2]);
         }
 
+        /// <summary>From <c>crm|CCrmDocumentLead|LEAD_1</c> (the form ToString writes and cmdlets accept).</summary>
+        public static DocumentId Parse(string text)
+        {
+            if (text is null)
+                throw new ArgumentNullException(nameof(text));
+            var parts = text.Split('|');
+            if (parts.Length != 3)
+                throw new ArgumentException(
+                    "A document id has three parts separated by '|': module|entity|document, e.g. crm|CCrmDocumentLead|LEAD_1.",
+                    nameof(text));
+            return new DocumentId(parts[0].Trim(), parts[1].Trim(), parts[2].Trim());
+        }
+
         public string[] ToArray() => new[] { ModuleId, Entity, Id };
 
         public override string ToString() => ModuleId + "|" + Entity + "|" + Id;

@@ -25,7 +25,8 @@ namespace Bitrix24.Client.Paging
         /// <summary>Name of the select parameter (SELECT), or null when the method has none.</summary>
         public string? SelectParameter { get; init; } = "SELECT";
 
-        /// <summary>The caller's filter; the pager adds <c>&gt;KEY</c> to it (a caller's own key bound is an error).</summary>
+        /// <summary>The caller's filter; the pager adds <c>&gt;KEY</c> to it. A caller's own <c>&gt;KEY</c> or
+        /// <c>&gt;=KEY</c> is where the listing starts; later pages replace it with the last key seen.</summary>
         public IDictionary<string, object?> Filter { get; init; } = new Dictionary<string, object?>();
 
         /// <summary>Fields to select; the key field is added when missing.</summary>

@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Bitrix24.Client.Batching
+{
+    /// <summary>Sends commands through <c>batch</c>, 50 per HTTP request, one request after the other.</summary>
+    internal static class BatchRunner
+    {
+        /// <summary>The portal's limit of sub-calls per batch.</summary>
+        public const int MaxCommands = 50;
+
+        public static async Task<B24BatchResponse> RunAsync(B24Client client, IReadOnlyList<B24BatchCommand> commands, bool halt, CancellationToken cancellationToken)
+        {
+            if (commands is null)
+                throw new ArgumentNullException(nameof(commands));
+            Validate(commands);
+
+            var items = new List<B24BatchItemResult>(commands.Count);
+            var requests = 0;
+            var halted = false;
+            for (var start = 0; start < commands.Count; start += MaxCommands)
+            {
+                var chunk = Slice(commands, start, Math.Min(MaxCommands, commands.Count - start));
+                if (halted)
+                {
+                    // Under halt a failure ends the whole run, not just its own HTTP request.
+                    foreach (var command in chunk)
+                        items.Add(BatchResultReader.Halted(command));
+                    continue;
+                }
+
+                var response = await client.CallAsync("batch", Body(chunk, halt), cancellationToken).ConfigureAwait(false);
+                requests++;
+                var chunkItems = BatchResultReader.Read(chunk, response.Result, halt);
+                items.AddRange(chunkItems);
+                halted = halt && chunkItems.Exists(i => !i.Succeeded);
+            }
+            return new B24BatchResponse(items, requests);
+        }
+
+        /// <summary>The JSON body: {"halt":0,"cmd":{key: "method?query", …}} in command order.</summary>
+        private static Dictionary<string, object?> Body(IReadOnlyList<B24BatchCommand> chunk, bool halt)
+        {
+            var cmd = new List<KeyValuePair<string, object?>>(chunk.Count);
+            foreach (var command in chunk)
+                cmd.Add(new KeyValuePair<string, object?>(command.Key, command.ToCommandString()));
+            return new Dictionary<string, object?> { ["halt"] = halt ? 1 : 0, ["cmd"] = cmd };
+        }
+
+        private static void Validate(IReadOnlyList<B24BatchCommand> commands)
+        {
+            var keys = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var command in commands)
+            {
+                if (command is null)
+                    throw new ArgumentException("The batch contains a null command.", nameof(commands));
+                if (command.Key.Length == 0)
+                    throw new ArgumentException("A batch command key cannot be empty.", nameof(commands));
+                if (!keys.Add(command.Key))
+                    throw new ArgumentException("The batch key '" + command.Key + "' is used twice; every command needs its own key.", nameof(commands));
+            }
+        }
+
+        private static List<B24BatchCommand> Slice(IReadOnlyList<B24BatchCommand> commands, int start, int count)
+        {
+            var chunk = new List<B24BatchCommand>(count);
+            for (var i = start; i < start + count; i++)
+                chunk.Add(commands[i]);
+            return chunk;
+        }
+    }
+}

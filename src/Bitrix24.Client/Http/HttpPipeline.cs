@@ -1,0 +1,107 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Threading;
+using System.Threading.RateLimiting;
+using System.Threading.Tasks;
+using Bitrix24.Client.Auth;
+using Bitrix24.Client.Errors;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bitrix24.Client.Http
+{
+    /// <summary>
+    /// The connection's HTTP side: a named client from Microsoft.Extensions.Http whose handler chain is,
+    /// outermost first, Retry → Pacing → Auth → Logging → Timeout → primary. The factory rotates the chain
+    /// (and with it the primary handler's connections and DNS answers) every few minutes; what must survive
+    /// rotation — the pacing bucket, the retry rules, the credential — lives here and is handed to each new
+    /// chain. The HttpClient wrapper is taken from the factory per request, as the factory intends: one kept
+    /// forever would pin the first handler and never see a DNS change.
+    /// </summary>
+    internal sealed class HttpPipeline : IDisposable
+    {
+        private const string ClientName = "Bitrix24";
+        private static readonly MediaTypeHeaderValue Json = new MediaTypeHeaderValue("application/json");
+
+        private readonly ServiceProvider services;
+        private readonly IHttpClientFactory factory;
+        private readonly TokenBucketRateLimiter limiter;
+        private readonly IB24Credential credential;
+        private int disposed;
+
+        public HttpPipeline(IB24Credential credential, B24ClientOptions options, HttpMessageHandler? primaryHandler)
+        {
+            this.credential = credential;
+            limiter = PacingHandler.CreateLimiter(options.RequestsPerSecond, options.Burst);
+            var rules = new RetryRules(options.MaxRetries, options.RetryBaseDelay);
+            var log = options.Log;
+
+            var collection = new ServiceCollection();
+            collection.AddHttpClient(ClientName, client =>
+                {
+                    // Relative method names resolve to {portal}/rest/{method}; AuthHandler adds the secret.
+                    client.BaseAddress = new Uri(credential.Portal, "rest/");
+                    client.Timeout = Timeout.InfiniteTimeSpan; // per attempt, in TimeoutHandler
+                    client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                    client.DefaultRequestHeaders.UserAgent.TryParseAdd(options.UserAgent);
+                })
+                .ConfigurePrimaryHttpMessageHandler(() => primaryHandler is null ? CreateNetworkHandler() : new NonDisposingHandler(primaryHandler))
+                .AddHttpMessageHandler(() => new RetryHandler(rules, log))
+                .AddHttpMessageHandler(() => new PacingHandler(limiter))
+                .AddHttpMessageHandler(() => new AuthHandler(credential))
+                .AddHttpMessageHandler(() => new LoggingHandler(credential, log))
+                .AddHttpMessageHandler(() => new TimeoutHandler(options.Timeout))
+                .SetHandlerLifetime(TimeSpan.FromMinutes(5))
+                // The factory's own loggers would write full URLs (with the webhook code) to any ILogger.
+                .RemoveAllLoggers();
+            services = collection.BuildServiceProvider();
+            factory = services.GetRequiredService<IHttpClientFactory>();
+        }
+
+        /// <summary>POSTs a JSON body to <paramref name="method"/>; returns the status and the whole body.
+        /// Transport failures become B24Exception (NETWORK_ERROR, TIMEOUT); the caller's cancellation stays an
+        /// OperationCanceledException.</summary>
+        public async Task<(int Status, byte[] Body)> PostAsync(string method, byte[] json, CancellationToken cancellationToken)
+        {
+            if (Volatile.Read(ref disposed) != 0)
+                throw new ObjectDisposedException(nameof(B24Client));
+
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(method, UriKind.Relative));
+            request.Content = new ByteArrayContent(json);
+            request.Content.Headers.ContentType = Json;
+            try
+            {
+                using var response = await factory.CreateClient(ClientName).SendAsync(request, cancellationToken).ConfigureAwait(false);
+                var body = response.Content is null ? Array.Empty<byte>() : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                return ((int)response.StatusCode, body);
+            }
+            catch (TimeoutException e)
+            {
+                throw new B24Exception(B24ErrorCodes.Timeout, e.Message, null, method, e);
+            }
+            catch (HttpRequestException e)
+            {
+                var reason = e.InnerException is { } inner ? e.Message + " " + inner.Message : e.Message;
+                throw new B24Exception(B24ErrorCodes.NetworkError, credential.Redact(reason), null, method, e);
+            }
+        }
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref disposed, 1) != 0)
+                return;
+            services.Dispose();
+            limiter.Dispose();
+        }
+
+        private static HttpMessageHandler CreateNetworkHandler() => new HttpClientHandler
+        {
+            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            // A redirected POST turns into a GET without a body and fails in confusing ways; an unexpected
+            // 3xx surfaces as ERROR_UNEXPECTED_ANSWER instead (typically http:// where https:// is needed).
+            AllowAutoRedirect = false,
+            UseCookies = false,
+        };
+    }
+}

@@ -1,0 +1,51 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.RateLimiting;
+using System.Threading.Tasks;
+
+namespace Bitrix24.Client.Http
+{
+    /// <summary>Waits for a token of the connection's bucket before every HTTP request (a batch is one
+    /// request). The bucket belongs to the client, not to this handler, because the handler chain is rebuilt
+    /// whenever the factory rotates the primary handler.</summary>
+    internal sealed class PacingHandler : DelegatingHandler
+    {
+        private readonly RateLimiter limiter;
+
+        public PacingHandler(RateLimiter limiter) => this.limiter = limiter;
+
+        /// <summary>
+        /// A token bucket shaped like the portal's leaky bucket: it drains RequestsPerSecond and blocks past
+        /// Burst. Our capacity keeps a margin below Burst (max(1, Burst/10)) for requests we cannot see, such as
+        /// another script on the same IP or a clock that drifts from the portal's; it starts full because a
+        /// well-rested portal bucket is empty. Waiters queue in order and are never rejected.
+        /// </summary>
+        public static TokenBucketRateLimiter CreateLimiter(double requestsPerSecond, int burst)
+        {
+            // Refill one token per 1/rate s; at high rates refill in groups so the timer does not tick
+            // every millisecond.
+            var period = TimeSpan.FromSeconds(Math.Max(1 / requestsPerSecond, 0.05));
+            var tokensPerPeriod = Math.Max(1, (int)Math.Round(requestsPerSecond * period.TotalSeconds));
+            return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = Math.Max(1, burst - Math.Max(1, burst / 10)),
+                TokensPerPeriod = tokensPerPeriod,
+                ReplenishmentPeriod = period,
+                QueueLimit = int.MaxValue,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                AutoReplenishment = true,
+            });
+        }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            using (var lease = await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false))
+            {
+                if (!lease.IsAcquired)
+                    throw new InvalidOperationException("The request pacer refused a request.");
+            }
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

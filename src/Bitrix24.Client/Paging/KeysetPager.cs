@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Threading;
+using Bitrix24.Client.Batching;
+using Bitrix24.Client.Errors;
+using Bitrix24.Client.Serialization;
+
+namespace Bitrix24.Client.Paging
+{
+    /// <summary>
+    /// Keyset paging (shared/api-reference/settings__performance__huge-data.md): rows ordered by a unique key,
+    /// each page filtered to keys after the last one seen, start=-1 so the portal skips counting. A plain
+    /// first call (start=0) gives the total; after it, pages are chained inside batches through
+    /// <c>$result[p{i-1}][49][KEY]</c>, so one HTTP request carries up to 50 pages. Rows that vanish while
+    /// the listing runs cannot shift later pages, unlike offsets.
+    /// </summary>
+    internal static class KeysetPager
+    {
+        private const string StartParameter = "start";
+
+        public static async IAsyncEnumerable<B24Page<JsonElement>> ListAsync(B24Client client, KeysetListRequest request,
+            [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            if (request is null)
+                throw new ArgumentNullException(nameof(request));
+            var pageSize = request.PageSize;
+            var common = CommonParameters(request);
+            var callerFilter = ParameterSet.From(request.Filter, nameof(request.Filter));
+
+            // First page: the caller's filter as given (their own >KEY bound included), counted.
+            var first = common.Clone().Set(request.FilterParameter, callerFilter).Set(StartParameter, 0);
+            var response = await client.CallAsync(request.Method, first, cancellationToken).ConfigureAwait(false);
+            var rows = ListItems.Of(response.Result);
+            yield return new B24Page<JsonElement>(rows, response.Total);
+
+            var remaining = response.Total - rows.Count;
+            if (rows.Count < pageSize || remaining <= 0)
+                yield break;
+
+            // Later pages: our >KEY bound replaces the caller's lower bound (every key we pass is above it).
+            var pagingFilter = callerFilter.Clone().RemoveWhere(name => IsLowerBound(name, request.KeyField));
+            var lastKey = KeyOf(rows[rows.Count - 1], request);
+            while (true)
+            {
+                // One page more than the total promises, so a listing whose total is a multiple of the
+                // page size still ends on a short page without another HTTP request.
+                var pages = remaining is { } r ? Math.Max(1, Math.Min(BatchRunner.MaxCommands, r / pageSize + 1)) : BatchRunner.MaxCommands;
+                var commands = new List<B24BatchCommand>(pages);
+                for (var i = 0; i < pages; i++)
+                {
+                    object bound = i == 0 ? lastKey : B24BatchCommand.ResultReference(PageKey(i - 1), pageSize - 1, request.KeyField);
+                    var filter = pagingFilter.Clone().Set(">" + request.KeyField, bound);
+                    commands.Add(new B24BatchCommand(PageKey(i), request.Method,
+                        common.Clone().Set(request.FilterParameter, filter).Set(StartParameter, -1)));
+                }
+
+                // halt: a failed page makes every later one meaningless, so the portal need not run them.
+                var batch = await client.BatchAsync(commands, halt: true, cancellationToken).ConfigureAwait(false);
+                foreach (var item in batch.Items)
+                {
+                    // Pages after the first short one are chained to rows that do not exist: ignored, errors too.
+                    if (!item.Succeeded)
+                        throw item.Error!;
+                    rows = ListItems.Of(item.Result);
+                    yield return new B24Page<JsonElement>(rows, null);
+                    remaining -= rows.Count;
+                    if (rows.Count < pageSize)
+                        yield break;
+                    var key = KeyOf(rows[rows.Count - 1], request);
+                    if (string.Equals(key, lastKey, StringComparison.Ordinal))
+                        throw new B24Exception(B24ErrorCodes.UnexpectedAnswer,
+                            "The list did not advance past " + request.KeyField + " " + key + ".", null, request.Method);
+                    lastKey = key;
+                }
+            }
+        }
+
+        private static string PageKey(int index) => "p" + index;
+
+        /// <summary>The caller's extra parameters, then SELECT (with the key) and ORDER by the key; the
+        /// parameters the pager owns are dropped from Extra whatever their letter case.</summary>
+        private static ParameterSet CommonParameters(KeysetListRequest request)
+        {
+            var common = ParameterSet.From(request.Extra, nameof(request.Extra))
+                .Remove(request.OrderParameter).Remove(request.FilterParameter).Remove(StartParameter);
+            if (request.SelectParameter is { } selectName)
+            {
+                common.Remove(selectName);
+                if (request.Select is { } select)
+                {
+                    var fields = new List<string>(select);
+                    if (!fields.Exists(f => string.Equals(f, request.KeyField, StringComparison.OrdinalIgnoreCase)))
+                        fields.Add(request.KeyField);
+                    common.Set(selectName, fields);
+                }
+            }
+            return common.Set(request.OrderParameter, new ParameterSet().Set(request.KeyField, "ASC"));
+        }
+
+        /// <summary>True for a FILTER key that bounds the key field from below: &gt;ID, &gt;=ID (any case).</summary>
+        private static bool IsLowerBound(string filterKey, string keyField)
+        {
+            var field = filterKey.StartsWith(">=", StringComparison.Ordinal) ? filterKey.Substring(2)
+                : filterKey.StartsWith(">", StringComparison.Ordinal) ? filterKey.Substring(1) : null;
+            return field is not null && string.Equals(field.Trim(), keyField, StringComparison.OrdinalIgnoreCase);
+        }
+
+        private static string KeyOf(JsonElement row, KeysetListRequest request)
+        {
+            if (JsonReading.TryGetProperty(row, request.KeyField, out var value) && JsonReading.ToText(value) is { Length: > 0 } key)
+                return key;
+            throw new B24Exception(B24ErrorCodes.UnexpectedAnswer,
+                "A row has no " + request.KeyField + "; keyset paging needs it in every row.", null, request.Method);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Bitrix24.Client.Serialization
+{
+    /// <summary>The serializer settings for models: Bitrix24's habits (numbers as strings, "" or {} for
+    /// nothing, Y/N booleans, ISO dates with offsets) are read by tolerant converters, not by each model.</summary>
+    public static class B24Json
+    {
+        /// <summary>Options with the tolerant converters; do not modify (shared).</summary>
+        public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+        /// <summary>Deserializes one row into a model with <see cref="Options"/>.</summary>
+        public static T Deserialize<T>(JsonElement element) where T : class
+            => JsonSerializer.Deserialize<T>(element, Options) ?? throw new JsonException("The value is null.");
+
+        /// <summary>A JSON value as plain .NET values: string, long, double, bool, null, object?[] and
+        /// Dictionary&lt;string, object?&gt; (for callers that do not want to walk JsonElement).</summary>
+        public static object? ToPlain(JsonElement element) => JsonReading.ToPlain(element);
+
+        private static JsonSerializerOptions CreateOptions()
+        {
+            var options = new JsonSerializerOptions { PropertyNameCaseInsensitive = true };
+            foreach (var converter in Converters())
+                options.Converters.Add(converter);
+            options.MakeReadOnly(populateMissingResolver: true);
+            return options;
+        }
+
+        private static IEnumerable<JsonConverter> Converters()
+        {
+            yield return new LenientConverter<int>(e => JsonReading.ToInt32(e) ?? 0, (w, v) => w.WriteNumberValue(v));
+            yield return new LenientConverter<int?>(JsonReading.ToInt32, (w, v) => w.WriteNumberValue(v!.Value));
+            yield return new LenientConverter<long>(e => JsonReading.ToInt64(e) ?? 0, (w, v) => w.WriteNumberValue(v));
+            yield return new LenientConverter<long?>(JsonReading.ToInt64, (w, v) => w.WriteNumberValue(v!.Value));
+            yield return new LenientConverter<double>(e => JsonReading.ToDouble(e) ?? 0, (w, v) => w.WriteNumberValue(v));
+            yield return new LenientConverter<double?>(JsonReading.ToDouble, (w, v) => w.WriteNumberValue(v!.Value));
+            yield return new LenientConverter<bool>(e => JsonReading.ToBoolean(e) ?? false, (w, v) => w.WriteBooleanValue(v));
+            yield return new LenientConverter<bool?>(JsonReading.ToBoolean, (w, v) => w.WriteBooleanValue(v!.Value));
+            yield return new LenientConverter<System.DateTimeOffset?>(JsonReading.ToDateTimeOffset,
+                (w, v) => w.WriteStringValue(v!.Value.ToString(ParameterValue.DateFormat, CultureInfo.InvariantCulture)));
+            yield return new LenientConverter<string?>(
+                e => e.ValueKind == JsonValueKind.Object || e.ValueKind == JsonValueKind.Array ? null : JsonReading.ToText(e),
+                (w, v) => w.WriteStringValue(v));
+            yield return new LenientConverter<IReadOnlyList<int>?>(ReadIntList, WriteIntList);
+        }
+
+        /// <summary>A list of ids as an array, a PHP associative array (object), or a single value.</summary>
+        private static IReadOnlyList<int>? ReadIntList(JsonElement e)
+        {
+            if (JsonReading.IsEmpty(e))
+                return null;
+            var list = new List<int>();
+            void Add(JsonElement item)
+            {
+                if (JsonReading.ToInt32(item) is { } id)
+                    list.Add(id);
+            }
+            if (e.ValueKind == JsonValueKind.Array)
+                foreach (var item in e.EnumerateArray()) Add(item);
+            else if (e.ValueKind == JsonValueKind.Object)
+                foreach (var property in e.EnumerateObject()) Add(property.Value);
+            else
+                Add(e);
+            return list;
+        }
+
+        private static void WriteIntList(Utf8JsonWriter writer, IReadOnlyList<int>? list)
+        {
+            writer.WriteStartArray();
+            foreach (var id in list!)
+                writer.WriteNumberValue(id);
+            writer.WriteEndArray();
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using System;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Bitrix24.Client.Errors;
+
+namespace Bitrix24.Client.Serialization
+{
+    /// <summary>Turns an HTTP answer into a <see cref="B24Response"/> or the one exception type.</summary>
+    internal static class ResponseReader
+    {
+        private const int ExcerptLength = 160;
+        private static readonly Regex Title = new Regex("<title[^>]*>(.*?)</title>", RegexOptions.IgnoreCase | RegexOptions.Singleline);
+        private static readonly Regex Tags = new Regex("<[^>]*>|&[a-z]+;|&#[0-9]+;", RegexOptions.IgnoreCase);
+        private static readonly Regex Urls = new Regex(@"[a-z][a-z0-9+.-]*://\S+", RegexOptions.IgnoreCase);
+        private static readonly Regex Spaces = new Regex(@"\s+");
+
+        public static B24Response Read(string method, int status, byte[] body)
+        {
+            JsonDocument document;
+            try
+            {
+                document = JsonDocument.Parse(body);
+            }
+            catch (JsonException)
+            {
+                throw Unexpected(method, status, "Server returned an unexpected response" + Excerpt(body));
+            }
+
+            using (document)
+            {
+                var root = document.RootElement;
+                if (TryReadError(root, method, status) is { } error)
+                    throw error;
+                if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("result", out var result))
+                    throw Unexpected(method, status, "Server returned JSON without a result");
+                if (status < 200 || status > 299)
+                    throw Unexpected(method, status, "Server returned a result with an error status");
+
+                return new B24Response(method, result.Clone(), ReadCount(root, "total"), ReadCount(root, "next"),
+                    root.TryGetProperty("time", out var time) ? ReadTime(time) : null);
+            }
+        }
+
+        /// <summary>The error of a Bitrix24 error body ({"error":…,"error_description":…}), or null.</summary>
+        public static B24Exception? TryReadError(JsonElement root, string? method, int? status)
+        {
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("error", out var code))
+                return null;
+            var codeText = JsonReading.ToText(code);
+            if (string.IsNullOrEmpty(codeText))
+                return null;
+            var description = root.TryGetProperty("error_description", out var d) ? JsonReading.ToText(d) ?? "" : "";
+            return new B24Exception(codeText!, description, status, method);
+        }
+
+        /// <summary>The error code of a response body, or null (used to tell a 503 QUERY_LIMIT_EXCEEDED from
+        /// other 503s before deciding to retry).</summary>
+        public static string? TryReadErrorCode(byte[] body)
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(body);
+                return TryReadError(document.RootElement, null, null)?.Code;
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
+
+        public static B24Time? ReadTime(JsonElement time)
+        {
+            if (time.ValueKind != JsonValueKind.Object)
+                return null;
+            double Number(string name) => time.TryGetProperty(name, out var v) ? JsonReading.ToDouble(v) ?? 0 : 0;
+            return new B24Time
+            {
+                Start = Number("start"),
+                Finish = Number("finish"),
+                Duration = Number("duration"),
+                Processing = Number("processing"),
+                Operating = time.TryGetProperty("operating", out var operating) ? JsonReading.ToDouble(operating) : null,
+                OperatingResetAt = time.TryGetProperty("operating_reset_at", out var reset) && JsonReading.ToInt64(reset) is { } seconds
+                    ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null,
+            };
+        }
+
+        public static int? ReadCount(JsonElement obj, string name)
+            => obj.TryGetProperty(name, out var value) ? JsonReading.ToInt32(value) : null;
+
+        private static B24Exception Unexpected(string method, int status, string description)
+            => new B24Exception(B24ErrorCodes.UnexpectedAnswer, description, status, method);
+
+        /// <summary>A short, single-line look at a non-JSON body (an HTML error page's title, usually),
+        /// without any URL it may contain.</summary>
+        private static string Excerpt(byte[] body)
+        {
+            var text = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 4096));
+            var title = Title.Match(text);
+            if (title.Success)
+                text = title.Groups[1].Value;
+            text = Spaces.Replace(Urls.Replace(Tags.Replace(text, " "), "[url]"), " ").Trim();
+            if (text.Length == 0)
+                return body.Length == 0 ? " (empty body)." : ".";
+            return ": " + (text.Length > ExcerptLength ? text.Substring(0, ExcerptLength) + "…" : text);
+        }
+    }
+}

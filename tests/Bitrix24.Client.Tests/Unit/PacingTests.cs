@@ -1,0 +1,32 @@
+using Bitrix24.Client.Http;
+
+namespace Bitrix24.Client.Tests.Unit;
+
+public class PacingTests
+{
+    [Theory]
+    [InlineData(50, 45)]
+    [InlineData(250, 225)]
+    [InlineData(10, 9)]
+    [InlineData(5, 4)]
+    [InlineData(1, 1)]
+    public void The_bucket_keeps_a_margin_below_the_portals_burst(int burst, int capacity)
+    {
+        // A rate so low that no token comes back while the test runs.
+        using var limiter = PacingHandler.CreateLimiter(0.0001, burst);
+
+        for (var i = 0; i < capacity; i++)
+            Assert.True(limiter.AttemptAcquire(1).IsAcquired, "token " + (i + 1) + " of " + capacity);
+        Assert.False(limiter.AttemptAcquire(1).IsAcquired);
+    }
+
+    [Fact]
+    public async Task A_waiting_request_can_be_cancelled()
+    {
+        using var limiter = PacingHandler.CreateLimiter(0.0001, 1);
+        Assert.True(limiter.AttemptAcquire(1).IsAcquired);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await limiter.AcquireAsync(1, cancel.Token));
+    }
+}

@@ -1,0 +1,247 @@
+using System.Collections;
+using System.Text.Json;
+using Bitrix24.Client.Api;
+using Bitrix24.Client.Errors;
+using Bitrix24.Client.Paging;
+using Bitrix24.Client.Tests.TestSupport;
+
+namespace Bitrix24.Client.Tests.Unit;
+
+public class PagingTests
+{
+    private static string Key(int i) => "id" + i.ToString("D4");
+
+    /// <summary>Rows [from, to) as JSON, keyed id0000, id0001… (string order = numeric order).</summary>
+    private static string Rows(int from, int to)
+        => "[" + string.Join(",", Enumerable.Range(from, Math.Max(0, to - from)).Select(i => "{\"ID\":\"" + Key(i) + "\"}")) + "]";
+
+    private static HttpResponseMessage BatchOf(params (string Key, string Json)[] pages)
+        => Responses.Result("{\"result\":{" + string.Join(",", pages.Where(p => !p.Json.StartsWith("{\"error")).Select(p => "\"" + p.Key + "\":" + p.Json))
+            + "},\"result_error\":{" + string.Join(",", pages.Where(p => p.Json.StartsWith("{\"error")).Select(p => "\"" + p.Key + "\":" + p.Json)) + "}}");
+
+    private static async Task<List<B24Page<T>>> All<T>(IAsyncEnumerable<B24Page<T>> pages)
+    {
+        var list = new List<B24Page<T>>();
+        await foreach (var page in pages)
+            list.Add(page);
+        return list;
+    }
+
+    private static KeysetListRequest Request(IDictionary<string, object?>? filter = null) => new("bizproc.workflow.instances")
+    {
+        Select = new List<string> { "ID" },
+        Filter = filter ?? new Dictionary<string, object?> { ["TEMPLATE_ID"] = 3 },
+    };
+
+    [Fact]
+    public async Task Offset_paging_follows_next_and_reports_the_total_once()
+    {
+        var handler = MockHandler.Sequence(
+            () => Responses.Result(Rows(0, 50), total: 120, next: 50),
+            () => Responses.Result(Rows(50, 100), total: 120, next: 100),
+            () => Responses.Result(Rows(100, 120), total: 120));
+        using var client = TestClients.Create(handler);
+
+        var pages = await All(client.ListAsync("user.get", new Hashtable { ["FILTER"] = new Hashtable { ["ACTIVE"] = true } }));
+
+        Assert.Equal(new[] { 50, 50, 20 }, pages.Select(p => p.Items.Count));
+        Assert.Equal(new int?[] { 120, null, null }, pages.Select(p => p.Total));
+        Assert.Equal(new[] { 0, 50, 100 }, handler.Requests.Select(r => r.Json.GetProperty("start").GetInt32()));
+        Assert.All(handler.Requests, r => Assert.True(r.Json.GetProperty("FILTER").GetProperty("ACTIVE").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task Offset_paging_refuses_a_next_that_does_not_advance()
+    {
+        var handler = MockHandler.Sequence(() => Responses.Result(Rows(0, 50), total: 120, next: 0));
+        using var client = TestClients.Create(handler);
+
+        var error = await Assert.ThrowsAsync<B24Exception>(() => All(client.ListAsync("user.get")));
+
+        Assert.Equal(B24ErrorCodes.UnexpectedAnswer, error.Code);
+    }
+
+    [Fact]
+    public async Task Keyset_paging_counts_first_then_chains_pages_in_one_batch()
+    {
+        var handler = MockHandler.Sequence(
+            () => Responses.Result(Rows(0, 50), total: 120, next: 50),
+            () => BatchOf(("p0", Rows(50, 100)), ("p1", Rows(100, 120))));
+        using var client = TestClients.Create(handler);
+
+        var pages = await All(client.ListByKeyAsync(Request()));
+
+        Assert.Equal(2, handler.Requests.Count);
+        Assert.Equal("{\"SELECT\":[\"ID\"],\"ORDER\":{\"ID\":\"ASC\"},\"FILTER\":{\"TEMPLATE_ID\":3},\"start\":0}", handler.Requests[0].Body);
+        Assert.Equal(new[]
+        {
+            KeyValuePair.Create("p0", "bizproc.workflow.instances?SELECT[0]=ID&ORDER[ID]=ASC&FILTER[TEMPLATE_ID]=3&FILTER[>ID]=id0049&start=-1"),
+            KeyValuePair.Create("p1", "bizproc.workflow.instances?SELECT[0]=ID&ORDER[ID]=ASC&FILTER[TEMPLATE_ID]=3&FILTER[>ID]=$result[p0][49][ID]&start=-1"),
+        }, handler.Requests[1].DecodedCommands());
+        Assert.Equal(1, handler.Requests[1].Json.GetProperty("halt").GetInt32());
+        Assert.Equal(new[] { 50, 50, 20 }, pages.Select(p => p.Items.Count));
+        Assert.Equal(new int?[] { 120, null, null }, pages.Select(p => p.Total));
+        Assert.Equal(Enumerable.Range(0, 120).Select(Key), pages.SelectMany(p => p.Items).Select(r => r.GetProperty("ID").GetString()));
+    }
+
+    [Fact]
+    public async Task A_total_that_is_a_multiple_of_the_page_size_still_needs_no_extra_request()
+    {
+        var handler = MockHandler.Sequence(
+            () => Responses.Result(Rows(0, 50), total: 100),
+            () => BatchOf(("p0", Rows(50, 100)), ("p1", "[]")));
+        using var client = TestClients.Create(handler);
+
+        var pages = await All(client.ListByKeyAsync(Request()));
+
+        Assert.Equal(2, handler.Requests.Count);
+        Assert.Equal(2, handler.Requests[1].DecodedCommands().Count);
+        Assert.Equal(100, pages.Sum(p => p.Items.Count));
+    }
+
+    [Fact]
+    public async Task A_first_page_that_holds_everything_is_the_only_request()
+    {
+        var handler = MockHandler.Sequence(() => Responses.Result(Rows(0, 50), total: 50));
+        using var client = TestClients.Create(handler);
+
+        var pages = await All(client.ListByKeyAsync(Request()));
+
+        Assert.Single(handler.Requests);
+        Assert.Equal(50, Assert.Single(pages).Items.Count);
+    }
+
+    [Fact]
+    public async Task Pages_after_the_first_short_one_are_ignored_even_when_they_failed()
+    {
+        // The total promised more rows than there are (rows vanished): p1 is short, p2 and p3 are chained to nothing.
+        var handler = MockHandler.Sequence(
+            () => Responses.Result(Rows(0, 50), total: 200),
+            () => BatchOf(("p0", Rows(50, 100)), ("p1", Rows(100, 110)), ("p2", "{\"error\":\"INVALID_FILTER\",\"error_description\":\"bad\"}"), ("p3", Rows(0, 50))));
+        using var client = TestClients.Create(handler);
+
+        var pages = await All(client.ListByKeyAsync(Request()));
+
+        Assert.Equal(4, handler.Requests[1].DecodedCommands().Count);
+        Assert.Equal(Enumerable.Range(0, 110).Select(Key), pages.SelectMany(p => p.Items).Select(r => r.GetProperty("ID").GetString()));
+    }
+
+    [Fact]
+    public async Task A_full_last_page_in_a_batch_asks_for_more()
+    {
+        // Rows were added after the count: the batch sized by the total ends on a full page.
+        var handler = MockHandler.Sequence(
+            () => Responses.Result(Rows(0, 50), total: 60),
+            () => BatchOf(("p0", Rows(50, 100))),
+            () => BatchOf(("p0", Rows(100, 101))));
+        using var client = TestClients.Create(handler);
+
+        var pages = await All(client.ListByKeyAsync(Request()));
+
+        Assert.Equal(3, handler.Requests.Count);
+        var next = Assert.Single(handler.Requests[2].DecodedCommands());
+        Assert.Contains("FILTER[>ID]=id0099&", next.Value);
+        Assert.Equal(101, pages.Sum(p => p.Items.Count));
+    }
+
+    [Fact]
+    public async Task A_failed_page_before_the_end_throws_its_error()
+    {
+        var handler = MockHandler.Sequence(
+            () => Responses.Result(Rows(0, 50), total: 120),
+            () => BatchOf(("p0", "{\"error\":\"OPERATION_TIME_LIMIT\",\"error_description\":\"Method is blocked\"}")));
+        using var client = TestClients.Create(handler);
+        var seen = 0;
+
+        var error = await Assert.ThrowsAsync<B24Exception>(async () =>
+        {
+            await foreach (var page in client.ListByKeyAsync(Request()))
+                seen += page.Items.Count;
+        });
+
+        Assert.Equal("OPERATION_TIME_LIMIT", error.Code);
+        Assert.Equal("bizproc.workflow.instances", error.Method);
+        Assert.Equal(50, seen);
+    }
+
+    [Fact]
+    public async Task A_callers_lower_bound_starts_the_listing_and_is_then_replaced()
+    {
+        var handler = MockHandler.Sequence(
+            () => Responses.Result(Rows(11, 61), total: 60),
+            () => BatchOf(("p0", Rows(61, 71))));
+        using var client = TestClients.Create(handler);
+
+        await All(client.ListByKeyAsync(Request(new Dictionary<string, object?> { [">=id"] = Key(11), ["<ID"] = "id9999" })));
+
+        Assert.Equal(Key(11), handler.Requests[0].Json.GetProperty("FILTER").GetProperty(">=id").GetString());
+        var command = Assert.Single(handler.Requests[1].DecodedCommands()).Value;
+        Assert.Contains("FILTER[<ID]=id9999&FILTER[>ID]=id0060&", command);
+        Assert.DoesNotContain(">=id", command);
+    }
+
+    [Fact]
+    public async Task The_pager_owns_order_filter_and_start_whatever_their_case()
+    {
+        var handler = MockHandler.Sequence(() => Responses.Result(Rows(0, 3), total: 3));
+        using var client = TestClients.Create(handler);
+        var request = new KeysetListRequest("bizproc.workflow.instances")
+        {
+            Select = new List<string> { "STARTED" },
+            Extra = new Dictionary<string, object?> { ["order"] = new Hashtable { ["STARTED"] = "DESC" }, ["START"] = 100, ["select"] = "x", ["other"] = 1 },
+        };
+
+        await All(client.ListByKeyAsync(request));
+
+        Assert.Equal("{\"other\":1,\"SELECT\":[\"STARTED\",\"ID\"],\"ORDER\":{\"ID\":\"ASC\"},\"FILTER\":{},\"start\":0}", handler.Requests[0].Body);
+    }
+
+    [Fact]
+    public async Task Workflows_list_selects_every_field_filters_and_maps_models()
+    {
+        var handler = MockHandler.Sequence(() => Responses.Result(
+            "[{\"ID\":\"66e412fdc9bd44.36306599\",\"TEMPLATE_ID\":\"7\",\"STARTED_BY\":\"1\",\"MODULE_ID\":\"crm\",\"ENTITY\":\"CCrmDocumentLead\",\"DOCUMENT_ID\":\"LEAD_1\"}]",
+            total: 1));
+        using var client = TestClients.Create(handler);
+
+        var pages = await All(client.Workflows.ListAsync(new WorkflowQuery { TemplateId = 7, DocumentId = "crm|CCrmDocumentLead|LEAD_1", StartedBy = 1, Filter = new Dictionary<string, object?> { ["<STARTED"] = "2024-01-01" } }));
+
+        var body = handler.Requests[0].Json;
+        Assert.Equal(WorkflowsApi.AllFields, body.GetProperty("SELECT").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("{\"TEMPLATE_ID\":7,\"STARTED_BY\":1,\"MODULE_ID\":\"crm\",\"ENTITY\":\"CCrmDocumentLead\",\"DOCUMENT_ID\":\"LEAD_1\",\"<STARTED\":\"2024-01-01\"}",
+            body.GetProperty("FILTER").GetRawText());
+        var workflow = Assert.Single(Assert.Single(pages).Items);
+        Assert.Equal("66e412fdc9bd44.36306599", workflow.Id);
+        Assert.Equal(7, workflow.TemplateId);
+        Assert.Equal(new Models.DocumentId("crm", "CCrmDocumentLead", "LEAD_1"), workflow.Document);
+        Assert.Equal(1, pages[0].Total);
+    }
+
+    [Fact]
+    public async Task Users_list_uses_sort_order_and_filter()
+    {
+        var handler = MockHandler.Sequence(() => Responses.Result("[{\"ID\":\"1\",\"NAME\":\"Ivan\",\"ACTIVE\":true}]", total: 1));
+        using var client = TestClients.Create(handler);
+
+        var pages = await All(client.Users.ListAsync(new UserQuery { Active = true, Search = "Iv" }));
+
+        Assert.Equal("{\"sort\":\"ID\",\"order\":\"ASC\",\"FILTER\":{\"ACTIVE\":true,\"NAME_SEARCH\":\"Iv\"},\"start\":0}", handler.Requests[0].Body);
+        Assert.Equal("Ivan", Assert.Single(Assert.Single(pages).Items).Name);
+    }
+
+    [Fact]
+    public async Task Templates_list_selects_the_default_fields_plus_extras()
+    {
+        var handler = MockHandler.Sequence(() => Responses.Result("[{\"ID\":\"525\",\"NAME\":\"Display Time\",\"PARAMETERS\":{\"p\":{\"Type\":\"string\"}}}]", total: 1));
+        using var client = TestClients.Create(handler);
+
+        var pages = await All(client.WorkflowTemplates.ListAsync(new WorkflowTemplateQuery { ModuleId = "crm" }, new[] { "PARAMETERS", "name" }));
+
+        var body = handler.Requests[0].Json;
+        Assert.Equal(WorkflowTemplatesApi.DefaultFields.Append("PARAMETERS"), body.GetProperty("SELECT").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("{\"MODULE_ID\":\"crm\"}", body.GetProperty("FILTER").GetRawText());
+        var template = Assert.Single(Assert.Single(pages).Items);
+        Assert.Equal(525, template.Id);
+        Assert.IsType<Dictionary<string, object?>>(template.AdditionalFields["PARAMETERS"]);
+    }
+}
