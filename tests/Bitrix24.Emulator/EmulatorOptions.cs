@@ -29,4 +29,24 @@ public sealed class EmulatorOptions
 
     /// <summary>--random-seed: makes generated ids and data reproducible.</summary>
     public int RandomSeed { get; set; } = 24;
+
+    /// <summary>Rejects values the portal could not run with.</summary>
+    /// <exception cref="ArgumentException">Names the offending option as on the command line.</exception>
+    public void Validate()
+    {
+        Require(Port is >= 0 and <= 65535, "--port must be between 0 and 65535.");
+        Require(Rate > 0 && double.IsFinite(Rate), "--rate must be a positive number of requests per second.");
+        Require(Burst >= 1, "--burst must be at least 1.");
+        Require(OperatingLimitSeconds > 0 && double.IsFinite(OperatingLimitSeconds), "--operating-limit must be a positive number of seconds.");
+        Require(OperatingCostSeconds >= 0 && double.IsFinite(OperatingCostSeconds), "--operating-cost must be zero or a positive number of seconds.");
+        Require(LatencyMs >= 0, "--latency-ms must be zero or more.");
+        Require(SeedWorkflows >= 0, "--seed-workflows must be zero or more.");
+        Require(SeedUsers >= 0, "--seed-users must be zero or more.");
+    }
+
+    private static void Require(bool condition, string message)
+    {
+        if (!condition)
+            throw new ArgumentException(message);
+    }
 }

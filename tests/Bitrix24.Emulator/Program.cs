@@ -1,3 +1,37 @@
 // dotnet run --project tests/Bitrix24.Emulator -- --port 0 --rate 2 --burst 50 --latency-ms 0 --seed-workflows 0
 // Prints "Webhook: http://127.0.0.1:PORT/rest/1/CODE/" once it listens, then serves until stopped.
-throw new NotImplementedException();
+using System.Runtime.InteropServices;
+using Bitrix24.Emulator;
+
+if (args is ["--help"] or ["-h"])
+{
+    Console.WriteLine(CommandLine.Usage);
+    return 0;
+}
+
+EmulatorOptions options;
+try
+{
+    options = CommandLine.Parse(args);
+}
+catch (ArgumentException error)
+{
+    Console.Error.WriteLine(error.Message);
+    Console.Error.WriteLine(CommandLine.Usage);
+    return 2;
+}
+
+var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+void OnSignal(PosixSignalContext context)
+{
+    context.Cancel = true;
+    stop.TrySetResult();
+}
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+
+await using var server = await EmulatorServer.StartAsync(options);
+Console.Out.WriteLine("Webhook: " + server.WebhookUrl);
+Console.Out.Flush();
+await stop.Task;
+return 0;

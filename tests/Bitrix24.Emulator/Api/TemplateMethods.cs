@@ -1,0 +1,24 @@
+using Bitrix24.Emulator.Data;
+using Bitrix24.Emulator.Http;
+
+namespace Bitrix24.Emulator.Api;
+
+/// <summary>bizproc.workflow.template.list (administrators only): SELECT (default ID), FILTER, ORDER (default
+/// ID ascending), start.</summary>
+internal static class TemplateMethods
+{
+    public static void Register(IDictionary<string, MethodHandler> handlers)
+        => handlers["bizproc.workflow.template.list"] = List;
+
+    private static MethodResult List(MethodContext context)
+    {
+        context.RequireAdmin();
+        var parameters = context.Params;
+        var schema = TemplateRow.Schema;
+        var fields = ListSelect.Parse(schema, parameters.Get("SELECT"), "ID");
+        var filter = new ListFilter<TemplateRow>(schema, PhpValues.Entries(parameters.Get("FILTER")) ?? [], ListFilter<TemplateRow>.ComparisonOps, rejectOthers: true);
+        var order = ListOrder<TemplateRow>.Parse(schema, parameters.Get("ORDER"), ("ID", false));
+        var sorted = order.Apply(context.Portal.Templates.Where(filter.Matches), t => t.Id);
+        return ListPage.Build(sorted, parameters, t => schema.Render(t, fields));
+    }
+}

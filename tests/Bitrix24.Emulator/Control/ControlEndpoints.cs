@@ -1,0 +1,77 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace Bitrix24.Emulator.Control;
+
+/// <summary>
+/// The test-facing API (no auth, loopback callers only, not counted in stats):
+/// <c>GET /emulator/stats</c> → <see cref="EmulatorStats"/> in camelCase;
+/// <c>POST /emulator/reset</c> → clears counters and data, seeds as the options say;
+/// <c>POST /emulator/seed</c> with <c>{"users":N,"workflows":N}</c> → <c>{"workflowIds":[…]}</c>.
+/// </summary>
+internal sealed class ControlEndpoints
+{
+    private static readonly JsonSerializerOptions Camel = new(JsonSerializerDefaults.Web);
+
+    private readonly EmulatorServer _server;
+
+    public ControlEndpoints(EmulatorServer server) => _server = server;
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        if (context.Connection.RemoteIpAddress is { } address && !System.Net.IPAddress.IsLoopback(address))
+        {
+            await WriteAsync(context, 403, new JsonObject { ["error"] = "loopback callers only" });
+            return;
+        }
+
+        var action = context.Request.Path.Value!["/emulator/".Length..].TrimEnd('/').ToLowerInvariant();
+        switch (context.Request.Method, action)
+        {
+            case ("GET", "stats"):
+                await WriteAsync(context, 200, JsonSerializer.SerializeToNode(_server.GetStats(), Camel)!);
+                break;
+            case ("POST", "reset"):
+                _server.Reset();
+                await WriteAsync(context, 200, new JsonObject { ["result"] = true });
+                break;
+            case ("POST", "seed"):
+                await SeedAsync(context);
+                break;
+            default:
+                await WriteAsync(context, 404, new JsonObject { ["error"] = "unknown control endpoint" });
+                break;
+        }
+    }
+
+    private async Task SeedAsync(HttpContext context)
+    {
+        SeedRequest? request;
+        try
+        {
+            request = await JsonSerializer.DeserializeAsync<SeedRequest>(context.Request.Body, Camel, context.RequestAborted);
+        }
+        catch (JsonException)
+        {
+            request = null;
+        }
+        if (request is null || request.Users < 0 || request.Workflows < 0)
+        {
+            await WriteAsync(context, 400, new JsonObject { ["error"] = "expected {\"users\":N,\"workflows\":N} with N >= 0" });
+            return;
+        }
+        _server.Portal.SeedUsers(request.Users);
+        var ids = _server.Portal.SeedWorkflows(request.Workflows);
+        await WriteAsync(context, 200, new JsonObject { ["workflowIds"] = new JsonArray(ids.Select(id => (JsonNode?)id).ToArray()) });
+    }
+
+    private static async Task WriteAsync(HttpContext context, int status, JsonNode body)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
+    }
+
+    private sealed record SeedRequest(int Users, int Workflows);
+}

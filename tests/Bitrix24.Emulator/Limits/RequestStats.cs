@@ -1,0 +1,65 @@
+namespace Bitrix24.Emulator.Limits;
+
+/// <summary>The mutable counters behind <see cref="EmulatorStats"/>.</summary>
+internal sealed class RequestStats
+{
+    private readonly object _gate = new();
+    private long _totalRequests, _batchSubCalls, _sent503, _sent429;
+    private readonly Dictionary<string, long> _requestsByMethod = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _callsByMethod = new(StringComparer.Ordinal);
+
+    public void Request(string method)
+    {
+        lock (_gate)
+        {
+            _totalRequests++;
+            _requestsByMethod[method] = _requestsByMethod.GetValueOrDefault(method) + 1;
+        }
+    }
+
+    public void Call(string method, bool inBatch)
+    {
+        lock (_gate)
+        {
+            _callsByMethod[method] = _callsByMethod.GetValueOrDefault(method) + 1;
+            if (inBatch)
+                _batchSubCalls++;
+        }
+    }
+
+    public void QueryLimit()
+    {
+        lock (_gate)
+            _sent503++;
+    }
+
+    public void OperationLimit()
+    {
+        lock (_gate)
+            _sent429++;
+    }
+
+    public EmulatorStats Snapshot()
+    {
+        lock (_gate)
+            return new EmulatorStats
+            {
+                TotalRequests = _totalRequests,
+                RequestsByMethod = new Dictionary<string, long>(_requestsByMethod),
+                BatchSubCalls = _batchSubCalls,
+                CallsByMethod = new Dictionary<string, long>(_callsByMethod),
+                Sent503 = _sent503,
+                Sent429 = _sent429,
+            };
+    }
+
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _totalRequests = _batchSubCalls = _sent503 = _sent429 = 0;
+            _requestsByMethod.Clear();
+            _callsByMethod.Clear();
+        }
+    }
+}
