@@ -1,0 +1,36 @@
+# Module manifest of Bitrix24: a binary module (one build for Windows PowerShell 5.1 and PowerShell 7).
+# Cmdlets are listed one by one (no wildcards) so discovery never has to load the assembly.
+@{
+    RootModule             = 'Bitrix24.PowerShell.dll'
+    ModuleVersion          = '0.1.0'
+    GUID                   = 'b2e49767-fa20-4342-965a-6ec833dddb32'
+    Author                 = 'Bitrix24 PowerShell contributors'
+    CompanyName            = 'Bitrix24 PowerShell contributors'
+    Copyright              = '(c) Bitrix24 PowerShell contributors.'
+    Description            = 'Bitrix24 REST from PowerShell: connect with a webhook, list, start and stop business processes in bulk, within the portal''s rate limits.'
+    CompatiblePSEditions   = @('Desktop', 'Core')
+    PowerShellVersion      = '5.1'
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess       = @('Bitrix24.Format.ps1xml')
+    CmdletsToExport        = @(
+        'Connect-B24'
+        'Disconnect-B24'
+        'Get-B24Connection'
+        'Invoke-B24Method'
+        'Invoke-B24Batch'
+        'Get-B24User'
+        'Get-B24WorkflowTemplate'
+        'Start-B24Workflow'
+        'Get-B24Workflow'
+        'Stop-B24Workflow'
+        'Remove-B24Workflow'
+    )
+    FunctionsToExport      = @()
+    AliasesToExport        = @()
+    VariablesToExport      = @()
+    PrivateData            = @{
+        PSData = @{
+            Tags = @('Bitrix24', 'Bitrix', 'CRM', 'REST', 'BusinessProcess', 'Workflow', 'Webhook', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+        }
+    }
+}

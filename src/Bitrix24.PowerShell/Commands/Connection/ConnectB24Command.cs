@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Net;
+using System.Security;
+using Bitrix24.Client;
+using Bitrix24.Client.Errors;
+using Bitrix24.PowerShell.Infrastructure;
+
+namespace Bitrix24.PowerShell.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Connects to a Bitrix24 portal with an inbound webhook and makes it the session's current connection.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Connect, "B24", DefaultParameterSetName = EnvironmentSet)]
+    [OutputType(typeof(B24Client))]
+    public sealed class ConnectB24Command : B24CmdletBase
+    {
+        private const string UrlSet = "Url";
+        private const string SecureSet = "Secure";
+        private const string EnvironmentSet = "Environment";
+
+        /// <summary>Webhook URL: https://portal/rest/{userId}/{code}/</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = UrlSet)]
+        [Alias("WebhookUrl")]
+        [ValidateNotNullOrEmpty]
+        public string Url { get; set; } = "";
+
+        /// <summary>The webhook URL as a SecureString, so it need not appear in scripts or history.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = SecureSet)]
+        [ValidateNotNull]
+        public SecureString? Webhook { get; set; }
+
+        [Parameter]
+        [ValidateRange(0.1, 1000)]
+        public double RequestsPerSecond { get; set; } = 2;
+
+        [Parameter]
+        [ValidateRange(1, 10000)]
+        public int Burst { get; set; } = 50;
+
+        [Parameter]
+        [ValidateRange(0, 20)]
+        public int MaxRetries { get; set; } = 5;
+
+        /// <summary>Writes the connection to the pipeline (for -Connection on later calls).</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void EndProcessing()
+        {
+            var url = WebhookUrl();
+            if (url is null)
+            {
+                ThrowTerminatingError(ErrorRecords.InvalidArgument(
+                    "No webhook URL: pass -Url or -Webhook, or set the " + ClientFactory.WebhookVariable + " environment variable.", null));
+                return;
+            }
+
+            B24Client client;
+            try
+            {
+                client = ClientFactory.Create(url, new B24ClientOptions
+                {
+                    RequestsPerSecond = RequestsPerSecond,
+                    Burst = Burst,
+                    MaxRetries = MaxRetries,
+                });
+            }
+            catch (ArgumentException ex)
+            {
+                // The client's message never repeats the code; the URL itself is never used as target.
+                WriteError(ErrorRecords.InvalidArgument(ex.Message, null, ex));
+                return;
+            }
+
+            try
+            {
+                Verify(client);
+            }
+            catch (B24Exception ex)
+            {
+                client.Dispose();
+                WriteB24Error(ex, client.Endpoint);
+                return;
+            }
+
+            ConnectionStore.Current = client;
+            WriteVerbose("Connected to " + client.Endpoint + " as user " + client.UserId + ".");
+            if (PassThru)
+                WriteObject(client);
+        }
+
+        /// <summary>One user.get for the webhook's own user: a wrong code fails here, not on the first real call.</summary>
+        private void Verify(B24Client client)
+        {
+            var parameters = new Dictionary<string, object?>
+            {
+                ["FILTER"] = new Dictionary<string, object?> { ["ID"] = client.UserId },
+            };
+            Await(token => client.CallAsync("user.get", parameters, token));
+        }
+
+        private string? WebhookUrl()
+        {
+            switch (ParameterSetName)
+            {
+                case UrlSet:
+                    return Url;
+                case SecureSet:
+                    return new NetworkCredential(string.Empty, Webhook).Password;
+                default:
+                    var fromEnvironment = Environment.GetEnvironmentVariable(ClientFactory.WebhookVariable);
+                    return string.IsNullOrWhiteSpace(fromEnvironment) ? null : fromEnvironment;
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using System.Management.Automation;
+using Bitrix24.Client.Api;
+using Bitrix24.PowerShell.Infrastructure;
+
+namespace Bitrix24.PowerShell.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Terminates running workflows (bizproc.workflow.terminate), 50 per batch request; their data is kept.</para>
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Stop, "B24Workflow", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(string))]
+    public sealed class StopB24WorkflowCommand : B24BatchCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("WorkflowId")]
+        public string Id { get; set; } = "";
+
+        /// <summary>Status text recorded with the termination.</summary>
+        [Parameter]
+        public string? Status { get; set; }
+
+        /// <summary>Writes the id of each terminated workflow.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var id = Id;
+            if (!ShouldProcess(id, "Terminate workflow"))
+                return;
+            var status = Status;
+            Enqueue(key => WorkflowsApi.TerminateCommand(key, id, status), id, _ => PassThru ? id : null);
+        }
+    }
+}

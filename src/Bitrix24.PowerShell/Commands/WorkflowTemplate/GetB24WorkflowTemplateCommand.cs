@@ -1,0 +1,55 @@
+using System.Collections;
+using System.Linq;
+using System.Management.Automation;
+using Bitrix24.Client.Api;
+using Bitrix24.Client.Models;
+using Bitrix24.PowerShell.Infrastructure;
+
+namespace Bitrix24.PowerShell.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Gets business process templates (bizproc.workflow.template.list).</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "B24WorkflowTemplate", SupportsPaging = true)]
+    [OutputType(typeof(WorkflowTemplate))]
+    public sealed class GetB24WorkflowTemplateCommand : B24ListCmdlet<WorkflowTemplate>
+    {
+        [Parameter(Position = 0)]
+        public int Id { get; set; }
+
+        [Parameter]
+        public string? Name { get; set; }
+
+        /// <summary>crm, lists, disk…</summary>
+        [Parameter]
+        public string? ModuleId { get; set; }
+
+        /// <summary>Document class, e.g. CCrmDocumentLead.</summary>
+        [Parameter]
+        public string? Entity { get; set; }
+
+        [Parameter]
+        public IDictionary? Filter { get; set; }
+
+        /// <summary>Heavy fields to add to the default selection: PARAMETERS, TEMPLATE, VARIABLES, CONSTANTS.</summary>
+        [Parameter]
+        public string[]? Property { get; set; }
+
+        protected override void EndProcessing()
+        {
+            var query = new WorkflowTemplateQuery
+            {
+                Id = IfBound(nameof(Id), Id),
+                Name = Name,
+                ModuleId = ModuleId,
+                Entity = Entity,
+                Filter = PowerShellToClr.ToDictionary(Filter),
+            };
+            var select = Property is { Length: > 0 }
+                ? WorkflowTemplatesApi.DefaultFields.Concat(Property).Distinct(System.StringComparer.OrdinalIgnoreCase).ToList()
+                : null;
+            WritePages(token => Client.WorkflowTemplates.ListAsync(query, select, token), null);
+            base.EndProcessing();
+        }
+    }
+}

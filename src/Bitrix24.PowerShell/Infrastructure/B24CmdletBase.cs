@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Bitrix24.Client;
+using Bitrix24.Client.Errors;
+
+namespace Bitrix24.PowerShell.Infrastructure
+{
+    /// <summary>
+    /// What every cmdlet of the module shares, connection or not: client work is awaited ON the pipeline
+    /// thread (PowerShell allows Write* only there; the client uses ConfigureAwait(false) and a pipeline has
+    /// no SynchronizationContext, so blocking cannot deadlock), Ctrl+C cancels the request in flight, the
+    /// client's log lines of each call come out as verbose records, and client errors become ErrorRecords.
+    /// </summary>
+    public abstract class B24CmdletBase : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+
+        /// <summary>Cancelled by StopProcessing (Ctrl+C, PowerShell.Stop()).</summary>
+        protected CancellationToken CancellationToken => _stopping.Token;
+
+        protected override void StopProcessing()
+        {
+            try
+            {
+                _stopping.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The pipeline already ended and disposed this cmdlet: nothing is left to stop.
+            }
+        }
+
+        /// <summary>
+        /// Starts client work and blocks until it ends, then writes what the client logged meanwhile. Client
+        /// failures surface as <see cref="B24Exception"/>; a stop request ends the wait at once (the request
+        /// itself is cancelled through the token) with PipelineStoppedException.
+        /// </summary>
+        protected T Await<T>(Func<CancellationToken, Task<T>> start)
+        {
+            var log = new ConcurrentQueue<string>();
+            try
+            {
+                Task<T> task;
+                // The capture flows into the async work started here, so only this call's lines are seen.
+                using (B24Log.Capture(log.Enqueue))
+                    task = start(CancellationToken);
+                return WaitOn(task);
+            }
+            finally
+            {
+                if (!Stopping)
+                    WriteLog(log);
+            }
+        }
+
+        protected void Await(Func<CancellationToken, Task> start)
+            => Await<bool>(async token => { await start(token).ConfigureAwait(false); return true; });
+
+        /// <summary>Streams an async sequence, each step awaited on the pipeline thread as in <see cref="Await{T}"/>.
+        /// Leaving the loop early (e.g. -First satisfied) disposes the source, so no further page is requested.</summary>
+        protected IEnumerable<T> AwaitEach<T>(Func<CancellationToken, IAsyncEnumerable<T>> source)
+        {
+            IAsyncEnumerator<T>? enumerator = null;
+            try
+            {
+                enumerator = Await(token => Task.FromResult(source(token).GetAsyncEnumerator(token)));
+                while (Await(_ => enumerator.MoveNextAsync().AsTask()))
+                    yield return enumerator.Current;
+            }
+            finally
+            {
+                if (enumerator != null)
+                    DisposeQuietly(enumerator);
+            }
+        }
+
+        /// <summary>Writes a client failure as a non-terminating error (so -ErrorAction Stop makes it catchable).</summary>
+        protected void WriteB24Error(B24Exception exception, object? target) => WriteError(ErrorRecords.From(exception, target));
+
+        private T WaitOn<T>(Task<T> task)
+        {
+            try
+            {
+                task.Wait(CancellationToken);
+            }
+            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+            {
+                // Do not wait for the cancelled request to unwind: Ctrl+C must return the prompt now.
+                throw new PipelineStoppedException();
+            }
+            catch (AggregateException)
+            {
+                // Rethrown unwrapped just below.
+            }
+
+            try
+            {
+                return task.GetAwaiter().GetResult();
+            }
+            catch (Exception ex) when (CancellationToken.IsCancellationRequested
+                && (ex is OperationCanceledException || ex is B24Exception))
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        private void WriteLog(ConcurrentQueue<string> log)
+        {
+            while (log.TryDequeue(out var line))
+                WriteVerbose(line);
+        }
+
+        private void DisposeQuietly<T>(IAsyncEnumerator<T> enumerator)
+        {
+            try
+            {
+                var disposing = enumerator.DisposeAsync().AsTask();
+                // After a stop the enumerator may still be mid-request; never block the stop on it.
+                if (!Stopping)
+                    disposing.Wait(CancellationToken);
+            }
+            catch (Exception)
+            {
+                // Disposal only releases the request state; nothing to report to the user.
+            }
+        }
+
+        public void Dispose()
+        {
+            Dispose(true);
+            GC.SuppressFinalize(this);
+        }
+
+        protected virtual void Dispose(bool disposing)
+        {
+            if (disposing)
+                _stopping.Dispose();
+        }
+    }
+}

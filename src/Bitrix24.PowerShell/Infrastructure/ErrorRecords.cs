@@ -1,0 +1,65 @@
+using System;
+using System.Management.Automation;
+using Bitrix24.Client.Errors;
+
+namespace Bitrix24.PowerShell.Infrastructure
+{
+    /// <summary>
+    /// Turns failures into ErrorRecords whose ErrorId is the Bitrix24 code, so scripts branch on
+    /// FullyQualifiedErrorId ("ACCESS_DENIED,Bitrix24.PowerShell.Commands.GetB24WorkflowCommand").
+    /// </summary>
+    internal static class ErrorRecords
+    {
+        public const string NotConnectedId = "NotConnected";
+
+        public static ErrorRecord From(B24Exception exception, object? target)
+        {
+            var errorId = string.IsNullOrEmpty(exception.Code) ? "B24_ERROR" : exception.Code;
+            var record = new ErrorRecord(exception, errorId, CategoryOf(errorId), target);
+            var hint = B24ErrorCodes.Hint(errorId);
+            record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = hint ?? string.Empty };
+            return record;
+        }
+
+        /// <summary>A check the module makes before anything is sent (bad document id, unusable parameter…).</summary>
+        public static ErrorRecord InvalidArgument(string message, object? target, Exception? inner = null)
+            => From(new B24Exception(B24ErrorCodes.InvalidArgument, message, inner: inner), target);
+
+        public static ErrorRecord NotConnected()
+        {
+            const string message = "Not connected to Bitrix24. Run Connect-B24 -Url 'https://<portal>/rest/<user>/<code>/' "
+                + "(or Connect-B24 -Webhook (Read-Host -AsSecureString)), or set the " + ClientFactory.WebhookVariable
+                + " environment variable.";
+            var record = new ErrorRecord(new InvalidOperationException(message), NotConnectedId, ErrorCategory.InvalidOperation, null);
+            record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Run Connect-B24 first." };
+            return record;
+        }
+
+        public static ErrorCategory CategoryOf(string code)
+        {
+            switch (code)
+            {
+                case B24ErrorCodes.AccessDenied:
+                case B24ErrorCodes.InsufficientScope:
+                    return ErrorCategory.PermissionDenied;
+                case B24ErrorCodes.NoAuthFound:
+                case B24ErrorCodes.ExpiredToken:
+                    return ErrorCategory.AuthenticationError;
+                case B24ErrorCodes.QueryLimitExceeded:
+                case B24ErrorCodes.OperationTimeLimit:
+                    return ErrorCategory.LimitsExceeded;
+                case B24ErrorCodes.WrongWorkflowId:
+                case B24ErrorCodes.InvalidArgument:
+                    return ErrorCategory.InvalidArgument;
+                case B24ErrorCodes.NetworkError:
+                    return ErrorCategory.ConnectionError;
+                case B24ErrorCodes.Timeout:
+                    return ErrorCategory.OperationTimeout;
+                case B24ErrorCodes.UnexpectedAnswer:
+                    return ErrorCategory.InvalidResult;
+                default:
+                    return ErrorCategory.NotSpecified;
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using Bitrix24.Emulator;
+using Bitrix24.ScriptHost;
+using Xunit.Abstractions;
+
+namespace Bitrix24.PowerShell.Tests;
+
+/// <summary>Ctrl+C (PowerShell.Stop) cancels the request in flight instead of waiting for it.</summary>
+public sealed class CancellationTests(ITestOutputHelper log) : PortalTest(log)
+{
+    // Every request takes 2 s, so a stop always lands while one is in flight.
+    protected override EmulatorOptions PortalOptions => Fast(new EmulatorOptions { SeedWorkflows = 200, LatencyMs = 2000 });
+
+    [Fact]
+    public async Task Stopping_a_listing_mid_request_ends_the_pipeline_without_hanging()
+    {
+        using var runner = new PowerShellRunner();
+        var vars = new Dictionary<string, object?> { ["webhook"] = Portal.WebhookUrl };
+        var run = Task.Run(() => runner.Run(Connect + "Get-B24Workflow | ForEach-Object { $_.Id }\n'not reached'", vars));
+
+        // Wait until Connect-B24's check is through and the listing's first request has gone out.
+        Assert.True(SpinWait.SpinUntil(() => Portal.GetStats().TotalRequests >= 2 || run.IsCompleted, TimeSpan.FromSeconds(30)));
+        Thread.Sleep(200);
+        runner.Stop();
+
+        // A hang check, not a speed assertion: the pending 2 s request must not be waited out, and never twice.
+        Assert.True(await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(60))) == run, "the stopped pipeline did not end");
+        var result = await run;
+        Assert.True(result.Stopped, result.ToString());
+        Assert.DoesNotContain("not reached", result.Values);
+    }
+}
