@@ -59,6 +59,22 @@ public sealed class ErrorTests(ITestOutputHelper log) : PortalTest(log)
     }
 
     [Fact]
+    public void Failed_Connect_keeps_the_previous_connection()
+    {
+        var wrong = Portal.WebhookUrl.Replace(CodeOf(Portal.WebhookUrl), "wrongcode0000000");
+        var result = Run("""
+            Connect-B24 -Url $webhook
+            $before = (Get-B24Connection).Endpoint
+            Connect-B24 -Url $wrong -ErrorAction SilentlyContinue
+            (Get-B24Connection).Endpoint -eq $before
+            @(Get-B24Workflow -First 1).Count
+            """, new { webhook = Portal.WebhookUrl, wrong });
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(new object[] { true, 1 }, result.Output.Select(o => o.BaseObject).ToArray());
+    }
+
+    [Fact]
     public void Webhook_code_never_appears_in_any_stream()
     {
         var code = CodeOf(Portal.WebhookUrl);

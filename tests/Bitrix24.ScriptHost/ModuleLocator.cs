@@ -19,7 +19,10 @@ public static class ModuleLocator
     /// <summary>The repository root (the folder holding the solution), or null when not found.</summary>
     public static string? RepositoryRoot { get; } = FindRepositoryRoot();
 
-    public static string ManifestPath { get; } = FindManifest();
+    /// <summary>The built manifest; looked up on first use, so RepositoryRoot works before the module is built.</summary>
+    public static string ManifestPath => LazyManifest.Value;
+
+    private static readonly Lazy<string> LazyManifest = new(FindManifest);
 
     private static string FindManifest()
     {

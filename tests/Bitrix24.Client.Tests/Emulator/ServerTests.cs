@@ -55,6 +55,17 @@ public sealed class ServerTests : EmulatorTestBase
     }
 
     [Fact]
+    public async Task WebhooksEndpointPublishesBothUsersWebhooks()
+    {
+        var webhooks = await GetAsync(new Uri(Server.BaseUrl, "emulator/webhooks").ToString());
+
+        Assert.Equal(200, webhooks.Status);
+        Assert.Equal(Server.WebhookUrl, (string)webhooks.Body["admin"]!);
+        Assert.Equal(Server.NonAdminWebhookUrl, (string)webhooks.Body["nonAdmin"]!);
+        Assert.Equal(0, Server.GetStats().TotalRequests);
+    }
+
+    [Fact]
     public async Task SeedAddsUsersAndRunningWorkflows()
     {
         using var body = new StringContent("{\"users\":3,\"workflows\":7}", Encoding.UTF8, "application/json");

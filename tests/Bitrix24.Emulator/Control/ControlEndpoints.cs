@@ -8,7 +8,9 @@ namespace Bitrix24.Emulator.Control;
 /// The test-facing API (no auth, loopback callers only, not counted in stats):
 /// <c>GET /emulator/stats</c> → <see cref="EmulatorStats"/> in camelCase;
 /// <c>POST /emulator/reset</c> → clears counters and data, seeds as the options say;
-/// <c>POST /emulator/seed</c> with <c>{"users":N,"workflows":N}</c> → <c>{"workflowIds":[…]}</c>.
+/// <c>POST /emulator/seed</c> with <c>{"users":N,"workflows":N}</c> → <c>{"workflowIds":[…]}</c>;
+/// <c>GET /emulator/webhooks</c> → <c>{"admin":…,"nonAdmin":…}</c>, so a script that started the program
+/// (which prints only the admin webhook) can also act as the non-administrator.
 /// </summary>
 internal sealed class ControlEndpoints
 {
@@ -38,6 +40,9 @@ internal sealed class ControlEndpoints
                 break;
             case ("POST", "seed"):
                 await SeedAsync(context);
+                break;
+            case ("GET", "webhooks"):
+                await WriteAsync(context, 200, new JsonObject { ["admin"] = _server.WebhookUrl, ["nonAdmin"] = _server.NonAdminWebhookUrl });
                 break;
             default:
                 await WriteAsync(context, 404, new JsonObject { ["error"] = "unknown control endpoint" });
