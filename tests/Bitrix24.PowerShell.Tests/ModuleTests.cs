@@ -35,20 +35,22 @@ public sealed class ModuleTests
     }
 
     [Fact]
-    public void Module_folder_ships_runtime_dependencies_but_never_the_engine()
+    public void Module_folder_keeps_dependencies_in_lib_and_never_ships_the_engine()
     {
-        var files = Directory.GetFiles(ModuleFolder).Select(Path.GetFileName).ToList();
+        var top = Directory.GetFiles(ModuleFolder).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        var lib = Directory.GetFiles(Path.Combine(ModuleFolder, "lib")).Select(Path.GetFileName).ToList();
 
-        Assert.Contains("Bitrix24.psd1", files);
-        Assert.Contains("Bitrix24.Format.ps1xml", files);
-        Assert.Contains("Bitrix24.PowerShell.dll", files);
-        Assert.Contains("Bitrix24.Client.dll", files);
-        Assert.Contains("System.Text.Json.dll", files);
-        Assert.Contains("Microsoft.Extensions.Http.dll", files);
-        Assert.Contains("System.Threading.RateLimiting.dll", files);
-        Assert.Contains("Microsoft.Bcl.AsyncInterfaces.dll", files);
-        Assert.Contains("System.Memory.dll", files);
-        Assert.DoesNotContain("System.Management.Automation.dll", files);
+        // Only the cmdlet assembly at the top: anything else there would be found by PowerShell's own probing
+        // and bypass the private load context.
+        Assert.Equal(["Bitrix24.Format.ps1xml", "Bitrix24.PowerShell.dll", "Bitrix24.psd1"], top);
+        Assert.Contains("Bitrix24.Client.dll", lib);
+        Assert.Contains("System.Text.Json.dll", lib);
+        Assert.Contains("Microsoft.Extensions.Http.dll", lib);
+        Assert.Contains("System.Threading.RateLimiting.dll", lib);
+        Assert.Contains("Microsoft.Bcl.AsyncInterfaces.dll", lib);
+        Assert.Contains("System.Memory.dll", lib);
+        Assert.DoesNotContain("System.Management.Automation.dll", lib);
+        Assert.DoesNotContain("System.Runtime.Loader.dll", lib);
     }
 
     [Fact]
@@ -66,7 +68,7 @@ public sealed class ModuleTests
     public void Format_views_name_real_types_and_properties()
     {
         var format = System.Xml.Linq.XDocument.Load(Path.Combine(ModuleFolder, "Bitrix24.Format.ps1xml"));
-        var assemblies = new[] { ModuleAssembly(), Assembly.LoadFrom(Path.Combine(ModuleFolder, "Bitrix24.Client.dll")) };
+        var assemblies = new[] { ModuleAssembly(), Inspection.LoadFromAssemblyName(new AssemblyName("Bitrix24.Client")) };
         var views = format.Descendants("View").Select(v => (
             Type: v.Element("ViewSelectedBy")!.Element("TypeName")!.Value,
             Properties: v.Descendants("PropertyName").Select(p => p.Value).ToList())).ToList();
@@ -102,6 +104,9 @@ public sealed class ModuleTests
 
     private static bool IsCmdletAttribute(CustomAttributeData a) => a.AttributeType == typeof(CmdletAttribute);
 
-    // The same file Import-Module loads, so this is the very assembly the runspaces use.
-    private static Assembly ModuleAssembly() => Assembly.LoadFrom(Path.Combine(ModuleFolder, "Bitrix24.PowerShell.dll"));
+    /// <summary>The built files, read in a context of their own: loading them into the default context here
+    /// would hand the runspaces of other tests a Bitrix24.Client outside the module's private context.</summary>
+    private static readonly ModuleInspectionContext Inspection = new(ModuleFolder);
+
+    private static Assembly ModuleAssembly() => Inspection.LoadFromAssemblyName(new AssemblyName("Bitrix24.PowerShell"));
 }

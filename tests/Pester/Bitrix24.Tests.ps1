@@ -318,11 +318,13 @@ Describe 'Bitrix24 module against the emulator' {
             $user = Get-B24User -Id 1
             $user | Should -HaveCount 1
             $user.Id | Should -Be 1
-            $user | Should -BeOfType 'Bitrix24.Client.Models.B24User'
+            # By type name: on PowerShell 7 the client's types live in the module's own load context, where
+            # type literals such as [Bitrix24.Client.Models.B24User] do not resolve.
+            $user.PSObject.TypeNames | Should -Contain 'Bitrix24.Client.Models.B24User'
 
             $templates = @(Get-B24WorkflowTemplate)
             $templates.Count | Should -BeGreaterThan 0
-            $templates[0] | Should -BeOfType 'Bitrix24.Client.Models.WorkflowTemplate'
+            $templates[0].PSObject.TypeNames | Should -Contain 'Bitrix24.Client.Models.WorkflowTemplate'
         }
     }
 }

@@ -12,8 +12,11 @@ namespace Bitrix24.PowerShell.Infrastructure
     /// Base of list cmdlets (declare SupportsPaging): one loop that writes every row as its page arrives,
     /// honours -Skip/-First/-IncludeTotalCount across all the queries a cmdlet makes, stops requesting pages
     /// once -First is satisfied, and reports progress once the portal's total is known.
+    /// Not generic on purpose: PowerShell reads the base types of every public type when it imports the module,
+    /// before the loader (Infrastructure/Loading) can tell it where Bitrix24.Client is, so no public type of
+    /// this assembly may name a client type in its base class.
     /// </summary>
-    public abstract class B24ListCmdlet<T> : B24Cmdlet
+    public abstract class B24ListCmdlet : B24Cmdlet
     {
         private ulong _skipped;
         private ulong _written;
@@ -26,7 +29,7 @@ namespace Bitrix24.PowerShell.Infrastructure
 
         /// <summary>Streams one query's pages to the pipeline. A failure is written as a non-terminating error
         /// with <paramref name="target"/> and ends this query only.</summary>
-        protected void WritePages(Func<CancellationToken, IAsyncEnumerable<B24Page<T>>> pages, object? target)
+        protected void WritePages<T>(Func<CancellationToken, IAsyncEnumerable<B24Page<T>>> pages, object? target)
         {
             if (FirstSatisfied)
                 return;
@@ -68,7 +71,7 @@ namespace Bitrix24.PowerShell.Infrastructure
         }
 
         /// <summary>What goes down the pipeline for one row (models get their unknown fields as properties).</summary>
-        protected virtual object? ToOutput(T item) => item is B24Entity entity ? JsonToPowerShell.ToPSObject(entity) : (object?)item;
+        protected virtual object? ToOutput(object? item) => item is B24Entity entity ? JsonToPowerShell.ToPSObject(entity) : item;
 
         protected override void EndProcessing()
         {

@@ -11,7 +11,7 @@ namespace Bitrix24.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "B24User", SupportsPaging = true)]
     [OutputType(typeof(B24User))]
-    public sealed class GetB24UserCommand : B24ListCmdlet<B24User>
+    public sealed class GetB24UserCommand : B24ListCmdlet
     {
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId")]

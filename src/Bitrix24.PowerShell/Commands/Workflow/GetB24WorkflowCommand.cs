@@ -12,7 +12,7 @@ namespace Bitrix24.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "B24Workflow", SupportsPaging = true)]
     [OutputType(typeof(Workflow))]
-    public sealed class GetB24WorkflowCommand : B24ListCmdlet<Workflow>
+    public sealed class GetB24WorkflowCommand : B24ListCmdlet
     {
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]

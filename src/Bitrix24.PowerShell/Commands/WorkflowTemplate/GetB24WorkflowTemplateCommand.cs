@@ -12,7 +12,7 @@ namespace Bitrix24.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "B24WorkflowTemplate", SupportsPaging = true)]
     [OutputType(typeof(WorkflowTemplate))]
-    public sealed class GetB24WorkflowTemplateCommand : B24ListCmdlet<WorkflowTemplate>
+    public sealed class GetB24WorkflowTemplateCommand : B24ListCmdlet
     {
         [Parameter(Position = 0)]
         public int Id { get; set; }

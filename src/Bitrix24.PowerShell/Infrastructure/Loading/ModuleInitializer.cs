@@ -1,0 +1,45 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using System.Runtime.InteropServices;
+
+namespace Bitrix24.PowerShell.Infrastructure.Loading
+{
+    /// <summary>
+    /// Runs when the module is imported, before any cmdlet: teaches the runtime where the module's
+    /// dependencies are. They live in <c>lib/</c> beside this assembly, out of every default probing path,
+    /// so the runtime can only find them through us:
+    /// PowerShell 7 loads them into a private load context (<see cref="DependencyLoadContext"/>), so another
+    /// module's Microsoft.Extensions.* of a different version can never collide with ours;
+    /// Windows PowerShell 5.1 (one AppDomain, no load contexts) gets them through AssemblyResolve
+    /// (<see cref="FrameworkResolver"/>), which also stands in for the binding redirects it never applies
+    /// to modules.
+    /// </summary>
+    public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
+    {
+        /// <summary>The folder of Bitrix24.Client.dll and every third-party assembly the module ships.</summary>
+        internal static string LibraryFolder { get; } = Path.Combine(
+            Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location) ?? ".", "lib");
+
+        private static bool OnNetFramework
+            => RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase);
+
+        public void OnImport()
+        {
+            // The two paths live in separate classes so that .NET Framework never JIT-compiles a method that
+            // mentions AssemblyLoadContext (it has no such type).
+            if (OnNetFramework)
+                FrameworkResolver.Register(LibraryFolder);
+            else
+                DependencyLoadContext.Register(LibraryFolder, typeof(ModuleInitializer).Assembly);
+        }
+
+        public void OnRemove(PSModuleInfo module)
+        {
+            if (OnNetFramework)
+                FrameworkResolver.Unregister();
+            // On PowerShell 7 the handler stays: Remove-Module cannot unload assemblies, and a re-import of the
+            // same module must find the same Bitrix24.Client it already bound to.
+        }
+    }
+}
