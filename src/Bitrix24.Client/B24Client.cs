@@ -68,7 +68,7 @@ namespace Bitrix24.Client
             ValidateMethod(method);
             var body = JsonParameterWriter.ToUtf8(parameters);
             var (status, bytes) = await pipeline.PostAsync(method, body, cancellationToken).ConfigureAwait(false);
-            return ResponseReader.Read(method, status, bytes);
+            return ResponseReader.Read(method, status, bytes, credential.Redact);
         }
 
         /// <summary>Runs sub-calls through <c>batch</c>, 50 per HTTP request, and returns every outcome in
@@ -102,6 +102,9 @@ namespace Bitrix24.Client
         public override string ToString() => Endpoint;
 
         public void Dispose() => pipeline.Dispose();
+
+        /// <summary>Masks every secret of this connection in <paramref name="text"/>.</summary>
+        internal string Redact(string text) => credential.Redact(text);
 
         /// <summary>Method names become a URL path segment: refuse anything that could change the path.</summary>
         private static void ValidateMethod(string method)

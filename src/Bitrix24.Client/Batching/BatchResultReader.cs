@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
@@ -13,7 +14,7 @@ namespace Bitrix24.Client.Batching
     /// </summary>
     internal static class BatchResultReader
     {
-        public static List<B24BatchItemResult> Read(IReadOnlyList<B24BatchCommand> commands, JsonElement result, bool halt)
+        public static List<B24BatchItemResult> Read(IReadOnlyList<B24BatchCommand> commands, JsonElement result, bool halt, Func<string, string> redact)
         {
             var results = Section(result, "result");
             var errors = Section(result, "result_error");
@@ -28,7 +29,7 @@ namespace Bitrix24.Client.Batching
                 var time = times.TryGetValue(key, out var t) ? ResponseReader.ReadTime(t) : null;
                 if (errors.TryGetValue(key, out var error))
                 {
-                    var exception = ResponseReader.TryReadError(error, command.Method, null)
+                    var exception = ResponseReader.TryReadError(error, command.Method, null, redact)
                         ?? new B24Exception(B24ErrorCodes.UnexpectedAnswer, "The portal reported an error without a code.", null, command.Method);
                     items.Add(new B24BatchItemResult(command, default, exception, null, null, time));
                 }

@@ -33,7 +33,7 @@ namespace Bitrix24.Client.Batching
 
                 var response = await client.CallAsync("batch", Body(chunk, halt), cancellationToken).ConfigureAwait(false);
                 requests++;
-                var chunkItems = BatchResultReader.Read(chunk, response.Result, halt);
+                var chunkItems = BatchResultReader.Read(chunk, response.Result, halt, client.Redact);
                 items.AddRange(chunkItems);
                 halted = halt && chunkItems.Exists(i => !i.Succeeded);
             }

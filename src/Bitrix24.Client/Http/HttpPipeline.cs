@@ -2,6 +2,8 @@ using System;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Runtime.InteropServices;
+using System.Security.Authentication;
 using System.Threading;
 using System.Threading.RateLimiting;
 using System.Threading.Tasks;
@@ -45,6 +47,7 @@ namespace Bitrix24.Client.Http
                     client.Timeout = Timeout.InfiniteTimeSpan; // per attempt, in TimeoutHandler
                     client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
                     client.DefaultRequestHeaders.UserAgent.TryParseAdd(options.UserAgent);
+                    client.DefaultRequestHeaders.ExpectContinue = false; // a round trip saved per POST on .NET Framework
                 })
                 .ConfigurePrimaryHttpMessageHandler(() => primaryHandler is null ? CreateNetworkHandler() : new NonDisposingHandler(primaryHandler))
                 .AddHttpMessageHandler(() => new RetryHandler(rules, log))
@@ -82,9 +85,20 @@ namespace Bitrix24.Client.Http
             }
             catch (HttpRequestException e)
             {
-                var reason = e.InnerException is { } inner ? e.Message + " " + inner.Message : e.Message;
-                throw new B24Exception(B24ErrorCodes.NetworkError, credential.Redact(reason), null, method, e);
+                // No inner exception on purpose: transport messages may quote the authenticated URL, and an
+                // inner exception is shown whole by ToString() and by PowerShell's error views.
+                throw new B24Exception(B24ErrorCodes.NetworkError, credential.Redact(Describe(e)), null, method);
             }
+        }
+
+        /// <summary>"message (SocketException: inner message)" for the whole chain, for a useful error without
+        /// the exception objects themselves.</summary>
+        private static string Describe(Exception e)
+        {
+            var text = e.Message;
+            for (var inner = e.InnerException; inner is not null; inner = inner.InnerException)
+                text += " (" + inner.GetType().Name + ": " + inner.Message + ")";
+            return text;
         }
 
         public void Dispose()
@@ -95,13 +109,25 @@ namespace Bitrix24.Client.Http
             limiter.Dispose();
         }
 
-        private static HttpMessageHandler CreateNetworkHandler() => new HttpClientHandler
+        private static HttpMessageHandler CreateNetworkHandler()
         {
-            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
-            // A redirected POST turns into a GET without a body and fails in confusing ways; an unexpected
-            // 3xx surfaces as ERROR_UNEXPECTED_ANSWER instead (typically http:// where https:// is needed).
-            AllowAutoRedirect = false,
-            UseCookies = false,
-        };
+            var handler = new HttpClientHandler
+            {
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+                // A redirected POST turns into a GET without a body and fails in confusing ways; an unexpected
+                // 3xx surfaces as ERROR_UNEXPECTED_ANSWER instead (typically http:// where https:// is needed).
+                AllowAutoRedirect = false,
+                UseCookies = false,
+            };
+            if (RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase))
+            {
+                // Windows PowerShell 5.1 may still default to SSL 3 / TLS 1.0, which Bitrix24 cloud refuses, and
+                // to 2 connections per host, which would queue concurrent calls behind the per-attempt timeout.
+                // .NET (PowerShell 7) already uses the OS's protocols and no connection cap.
+                handler.SslProtocols = SslProtocols.Tls12;
+                handler.MaxConnectionsPerServer = 16;
+            }
+            return handler;
+        }
     }
 }

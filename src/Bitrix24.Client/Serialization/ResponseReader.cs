@@ -6,31 +6,30 @@ using Bitrix24.Client.Errors;
 
 namespace Bitrix24.Client.Serialization
 {
-    /// <summary>Turns an HTTP answer into a <see cref="B24Response"/> or the one exception type.</summary>
+    /// <summary>Turns an HTTP answer into a <see cref="B24Response"/> or the one exception type. Every text
+    /// taken from the body into an exception goes through <c>redact</c> first: error pages and descriptions
+    /// can quote the request path, and with it the webhook code.</summary>
     internal static class ResponseReader
     {
+        // PHP sites sometimes emit a stray byte-order mark; workflow templates nest deeper than STJ's default 64.
+        private static readonly JsonDocumentOptions Options = new JsonDocumentOptions { MaxDepth = 512 };
+        private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
+
         private const int ExcerptLength = 160;
         private static readonly Regex Title = new Regex("<title[^>]*>(.*?)</title>", RegexOptions.IgnoreCase | RegexOptions.Singleline);
         private static readonly Regex Tags = new Regex("<[^>]*>|&[a-z]+;|&#[0-9]+;", RegexOptions.IgnoreCase);
         private static readonly Regex Urls = new Regex(@"[a-z][a-z0-9+.-]*://\S+", RegexOptions.IgnoreCase);
         private static readonly Regex Spaces = new Regex(@"\s+");
 
-        public static B24Response Read(string method, int status, byte[] body)
+        public static B24Response Read(string method, int status, byte[] body, Func<string, string> redact)
         {
-            JsonDocument document;
-            try
-            {
-                document = JsonDocument.Parse(body);
-            }
-            catch (JsonException)
-            {
-                throw Unexpected(method, status, "Server returned an unexpected response" + Excerpt(body));
-            }
+            if (!TryParse(body, out var document))
+                throw Unexpected(method, status, "Server returned an unexpected response" + redact(Excerpt(body)));
 
             using (document)
             {
-                var root = document.RootElement;
-                if (TryReadError(root, method, status) is { } error)
+                var root = document!.RootElement;
+                if (TryReadError(root, method, status, redact) is { } error)
                     throw error;
                 if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("result", out var result))
                     throw Unexpected(method, status, "Server returned JSON without a result");
@@ -43,7 +42,7 @@ namespace Bitrix24.Client.Serialization
         }
 
         /// <summary>The error of a Bitrix24 error body ({"error":…,"error_description":…}), or null.</summary>
-        public static B24Exception? TryReadError(JsonElement root, string? method, int? status)
+        public static B24Exception? TryReadError(JsonElement root, string? method, int? status, Func<string, string> redact)
         {
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("error", out var code))
                 return null;
@@ -51,21 +50,34 @@ namespace Bitrix24.Client.Serialization
             if (string.IsNullOrEmpty(codeText))
                 return null;
             var description = root.TryGetProperty("error_description", out var d) ? JsonReading.ToText(d) ?? "" : "";
-            return new B24Exception(codeText!, description, status, method);
+            return new B24Exception(codeText!, redact(description), status, method);
         }
 
         /// <summary>The error code of a response body, or null (used to tell a 503 QUERY_LIMIT_EXCEEDED from
         /// other 503s before deciding to retry).</summary>
         public static string? TryReadErrorCode(byte[] body)
         {
+            if (!TryParse(body, out var document))
+                return null;
+            using (document)
+                return TryReadError(document!.RootElement, null, null, text => text)?.Code;
+        }
+
+        /// <summary>Parses a body that is valid UTF-8 JSON (a leading byte-order mark allowed). Invalid UTF-8
+        /// is refused here: STJ would accept it inside strings and fail later, far from the response.</summary>
+        private static bool TryParse(byte[] body, out JsonDocument? document)
+        {
+            document = null;
+            var offset = body.Length >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF ? 3 : 0;
             try
             {
-                using var document = JsonDocument.Parse(body);
-                return TryReadError(document.RootElement, null, null)?.Code;
+                StrictUtf8.GetCharCount(body, offset, body.Length - offset);
+                document = JsonDocument.Parse(new ReadOnlyMemory<byte>(body, offset, body.Length - offset), Options);
+                return true;
             }
-            catch (JsonException)
+            catch (Exception e) when (e is JsonException || e is DecoderFallbackException)
             {
-                return null;
+                return false;
             }
         }
 
@@ -96,7 +108,7 @@ namespace Bitrix24.Client.Serialization
         /// without any URL it may contain.</summary>
         private static string Excerpt(byte[] body)
         {
-            var text = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 4096));
+            var text = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 4096)); // lenient: invalid bytes become U+FFFD
             var title = Title.Match(text);
             if (title.Success)
                 text = title.Groups[1].Value;

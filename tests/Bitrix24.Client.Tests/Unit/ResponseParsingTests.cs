@@ -124,6 +124,70 @@ public class ResponseParsingTests
         Assert.Contains("Connection refused", error.Description);
         Assert.Contains("socket closed", error.Description);
         TestClients.AssertNoSecret(error.Message, "the exception message");
+        // Nothing below the message may keep the original exception: ToString() and PowerShell's error view
+        // show the whole chain.
+        Assert.Null(error.InnerException);
+        TestClients.AssertNoSecret(error.ToString(), "the exception's ToString()");
+        Assert.Contains("IOException", error.Description);
+    }
+
+    [Theory]
+    [InlineData("text/plain", "Cannot POST /rest/1/" + TestClients.Code + "/user.get")]
+    [InlineData("text/html", "<html><title>404 /rest/1/" + TestClients.Code + "/user.get not found</title></html>")]
+    public async Task An_error_page_that_quotes_the_path_never_shows_the_code(string type, string body)
+    {
+        using var client = TestClients.Create(MockHandler.Sequence(() => new HttpResponseMessage(System.Net.HttpStatusCode.NotFound)
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, type),
+        }));
+
+        var error = await Assert.ThrowsAsync<B24Exception>(() => client.CallAsync("user.get"));
+
+        Assert.Equal(B24ErrorCodes.UnexpectedAnswer, error.Code);
+        Assert.Contains("/rest/1/***/user.get", error.Description);
+        TestClients.AssertNoSecret(error.ToString(), "the exception");
+    }
+
+    [Fact]
+    public async Task An_error_description_that_quotes_the_code_is_masked()
+    {
+        using var client = TestClients.Create(MockHandler.Sequence(() => Responses.Error(400, "INVALID_REQUEST", "Bad URL /rest/1/" + TestClients.Code + "/x")));
+
+        var error = await Assert.ThrowsAsync<B24Exception>(() => client.CallAsync("user.get"));
+
+        Assert.Equal("INVALID_REQUEST", error.Code);
+        TestClients.AssertNoSecret(error.ToString(), "the exception");
+    }
+
+    [Fact]
+    public async Task Invalid_utf8_is_an_unexpected_answer_not_a_crash()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes("{\"error\":\"X\",\"error_description\":\"bad \u0001\"}");
+        bytes[^3] = 0xFF; // a lone invalid byte inside a string, which STJ would only notice when reading it
+        using var client = TestClients.Create(MockHandler.Sequence(() => new HttpResponseMessage(System.Net.HttpStatusCode.BadRequest)
+        {
+            Content = new ByteArrayContent(bytes),
+        }));
+
+        var error = await Assert.ThrowsAsync<B24Exception>(() => client.CallAsync("user.get"));
+
+        Assert.Equal(B24ErrorCodes.UnexpectedAnswer, error.Code);
+        Assert.Equal(400, error.HttpStatus);
+    }
+
+    [Fact]
+    public async Task A_byte_order_mark_and_deep_nesting_are_still_json()
+    {
+        var deep = new string('[', 100) + "1" + new string(']', 100);
+        var body = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(System.Text.Encoding.UTF8.GetBytes("{\"result\":" + deep + "}")).ToArray();
+        using var client = TestClients.Create(MockHandler.Sequence(() => new HttpResponseMessage(System.Net.HttpStatusCode.OK)
+        {
+            Content = new ByteArrayContent(body),
+        }));
+
+        var response = await client.CallAsync("bizproc.workflow.template.list");
+
+        Assert.Equal(System.Text.Json.JsonValueKind.Array, response.Result.ValueKind);
     }
 
     [Fact]
