@@ -72,8 +72,9 @@ namespace Bitrix24.Client
         }
 
         /// <summary>Runs sub-calls through <c>batch</c>, 50 per HTTP request, and returns every outcome in
-        /// input order. Sub-call failures are reported per item, never thrown; only a failure of the whole
-        /// HTTP request throws.</summary>
+        /// input order. Failures are reported per item, never thrown: a sub-call's own error, or the error of
+        /// the HTTP request that carried it (every later request is then not sent and reports the same
+        /// error). Only invalid commands (ArgumentException) and cancellation throw.</summary>
         public Task<B24BatchResponse> BatchAsync(IReadOnlyList<B24BatchCommand> commands, bool halt = false, CancellationToken cancellationToken = default)
             => BatchRunner.RunAsync(this, commands, halt, cancellationToken);
 

@@ -43,7 +43,7 @@ namespace Bitrix24.Client.Batching
 
         public IReadOnlyList<B24BatchItemResult> Items { get; }
 
-        /// <summary>How many HTTP requests carried the batch (ceil(n / 50)).</summary>
+        /// <summary>How many HTTP requests carried the batch and were answered (ceil(n / 50) when none failed).</summary>
         public int HttpRequests { get; }
     }
 }

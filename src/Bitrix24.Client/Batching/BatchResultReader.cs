@@ -59,6 +59,10 @@ namespace Bitrix24.Client.Batching
                 new B24Exception(B24ErrorCodes.BatchHalted, "Not run: an earlier sub-call failed and the batch was sent with halt.", null, command.Method),
                 null, null, null);
 
+        /// <summary>The outcome of a command whose HTTP request failed as a whole, or was never sent after one did.</summary>
+        public static B24BatchItemResult Failed(B24BatchCommand command, B24Exception requestError)
+            => new B24BatchItemResult(command, default, requestError, null, null, null);
+
         private static Dictionary<string, JsonElement> Section(JsonElement result, string name)
         {
             var map = new Dictionary<string, JsonElement>();

@@ -2,10 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using Bitrix24.Client.Errors;
 
 namespace Bitrix24.Client.Batching
 {
-    /// <summary>Sends commands through <c>batch</c>, 50 per HTTP request, one request after the other.</summary>
+    /// <summary>Sends commands through <c>batch</c>, 50 per HTTP request, one request after the other. A failed
+    /// request (network, limits, auth) becomes the error of each of its commands and of every later one, which
+    /// is then not sent: the outcomes of the requests that did run (writes already made) are never lost.</summary>
     internal static class BatchRunner
     {
         /// <summary>The portal's limit of sub-calls per batch.</summary>
@@ -20,18 +23,30 @@ namespace Bitrix24.Client.Batching
             var items = new List<B24BatchItemResult>(commands.Count);
             var requests = 0;
             var halted = false;
+            B24Exception? requestFailure = null;
             for (var start = 0; start < commands.Count; start += MaxCommands)
             {
                 var chunk = Slice(commands, start, Math.Min(MaxCommands, commands.Count - start));
-                if (halted)
+                if (requestFailure is not null || halted)
                 {
                     // Under halt a failure ends the whole run, not just its own HTTP request.
                     foreach (var command in chunk)
-                        items.Add(BatchResultReader.Halted(command));
+                        items.Add(requestFailure is null ? BatchResultReader.Halted(command) : BatchResultReader.Failed(command, requestFailure));
                     continue;
                 }
 
-                var response = await client.CallAsync("batch", Body(chunk, halt), cancellationToken).ConfigureAwait(false);
+                B24Response response;
+                try
+                {
+                    response = await client.CallAsync("batch", Body(chunk, halt), cancellationToken).ConfigureAwait(false);
+                }
+                catch (B24Exception e)
+                {
+                    requestFailure = e;
+                    foreach (var command in chunk)
+                        items.Add(BatchResultReader.Failed(command, e));
+                    continue;
+                }
                 requests++;
                 var chunkItems = BatchResultReader.Read(chunk, response.Result, halt, client.Redact);
                 items.AddRange(chunkItems);

@@ -55,18 +55,8 @@ namespace Bitrix24.PowerShell.Infrastructure
             var pending = _queue.ToList();
             _queue.Clear();
 
-            B24BatchResponse response;
-            try
-            {
-                response = Await(token => Client.BatchAsync(pending.Select(p => p.Command).ToList(), halt: false, token));
-            }
-            catch (B24Exception ex)
-            {
-                // The request as a whole failed: none of its items ran, so each one is reported.
-                foreach (var item in pending)
-                    WriteB24Error(ex, item.Target);
-                return;
-            }
+            // A failed request comes back as each item's error, like a sub-call's own.
+            var response = Await(token => Client.BatchAsync(pending.Select(p => p.Command).ToList(), halt: false, token));
 
             var byKey = new Dictionary<string, B24BatchItemResult>(StringComparer.Ordinal);
             foreach (var item in response.Items)

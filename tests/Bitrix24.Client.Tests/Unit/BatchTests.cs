@@ -149,14 +149,33 @@ public class BatchTests
     }
 
     [Fact]
-    public async Task A_failed_request_throws()
+    public async Task A_failed_request_is_each_items_error()
     {
         using var client = TestClients.Create(MockHandler.Sequence(() => Responses.Error(401, "NO_AUTH_FOUND", "Wrong authorization data")));
 
-        var error = await Assert.ThrowsAsync<B24Exception>(() => client.BatchAsync(new[] { Terminate("a") }));
+        var response = await client.BatchAsync(new[] { Terminate("a"), Terminate("b") });
 
-        Assert.Equal("NO_AUTH_FOUND", error.Code);
-        Assert.Equal("batch", error.Method);
+        Assert.Equal(["a", "b"], response.Items.Select(i => i.Key));
+        Assert.All(response.Items, i => Assert.Equal("NO_AUTH_FOUND", i.Error!.Code));
+        Assert.All(response.Items, i => Assert.Equal("batch", i.Error!.Method));
+        Assert.Equal(0, response.HttpRequests);
+    }
+
+    [Fact]
+    public async Task A_later_request_that_fails_keeps_the_outcomes_of_the_earlier_ones_and_sends_no_more()
+    {
+        // 120 commands = 3 requests; the second fails: the first 50 ran (writes made), the third is not sent.
+        var handler = new MockHandler((r, n) => n == 1 ? Responses.Error(500, "INTERNAL_SERVER_ERROR", "Internal server error") : AllSucceed(r));
+        using var client = TestClients.Create(handler);
+        var commands = Enumerable.Range(0, 120).Select(i => Terminate("k" + i)).ToList();
+
+        var response = await client.BatchAsync(commands);
+
+        Assert.Equal(2, handler.Requests.Count);
+        Assert.Equal(120, response.Items.Count);
+        Assert.All(response.Items.Take(50), i => Assert.True(i.Succeeded));
+        Assert.All(response.Items.Skip(50), i => Assert.Equal("INTERNAL_SERVER_ERROR", i.Error!.Code));
+        Assert.Equal(1, response.HttpRequests);
     }
 
     [Fact]

@@ -51,16 +51,7 @@ namespace Bitrix24.PowerShell.Commands
             if (commands.Count == 0)
                 return;
 
-            B24BatchResponse response;
-            try
-            {
-                response = Await(token => Client.BatchAsync(commands, Halt, token));
-            }
-            catch (B24Exception ex)
-            {
-                WriteB24Error(ex, "batch");
-                return;
-            }
+            var response = Await(token => Client.BatchAsync(commands, Halt, token));
 
             var halted = new List<string>();
             foreach (var item in response.Items)
