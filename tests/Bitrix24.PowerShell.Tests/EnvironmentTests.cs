@@ -54,7 +54,7 @@ public sealed class EnvironmentTests(ITestOutputHelper log) : PortalTest(log), I
 
         var result = Run("""
             Get-B24Workflow
-            try { Stop-B24Workflow -Id 'x' -Confirm:$false -ErrorAction Stop } catch { "caught $($_.FullyQualifiedErrorId)" }
+            try { Stop-B24Workflow -Id '66e412fdc9bd44.36306599' -Confirm:$false -ErrorAction Stop } catch { "caught $($_.FullyQualifiedErrorId)" }
             """);
 
         // A terminating error of the cmdlet: it ends that statement (the script goes on) and try/catch sees it.

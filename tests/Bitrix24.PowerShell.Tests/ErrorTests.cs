@@ -59,19 +59,25 @@ public sealed class ErrorTests(ITestOutputHelper log) : PortalTest(log)
     }
 
     [Fact]
-    public void Failed_Connect_keeps_the_previous_connection()
+    public void Failed_Connect_is_terminating_and_leaves_no_connection_to_the_previous_portal()
     {
         var wrong = Portal.WebhookUrl.Replace(CodeOf(Portal.WebhookUrl), "wrongcode0000000");
         var result = Run("""
-            Connect-B24 -Url $webhook
-            $before = (Get-B24Connection).Endpoint
-            Connect-B24 -Url $wrong -ErrorAction SilentlyContinue
-            (Get-B24Connection).Endpoint -eq $before
-            @(Get-B24Workflow -First 1).Count
+            $old = Connect-B24 -Url $webhook -PassThru
+            try { Connect-B24 -Url $wrong; 'not thrown' } catch { $_.FullyQualifiedErrorId }
+            try { Connect-B24 -Url 'https://example.bitrix24.com/rest/x/'; 'not thrown' } catch { $_.FullyQualifiedErrorId }
+            # The next command fails instead of silently using the old portal...
+            try { $null = Get-B24Workflow -First 1; 'not thrown' } catch { $_.FullyQualifiedErrorId }
+            # ...which stays usable where it is named.
+            @(Get-B24Workflow -First 1 -Connection $old).Count
             """, new { webhook = Portal.WebhookUrl, wrong });
 
         Assert.Empty(result.Errors);
-        Assert.Equal(new object[] { true, 1 }, result.Output.Select(o => o.BaseObject).ToArray());
+        Assert.Equal(
+            new object[] { "NO_AUTH_FOUND,Bitrix24.PowerShell.Commands.ConnectB24Command", "INVALID_ARGUMENT,Bitrix24.PowerShell.Commands.ConnectB24Command",
+                "NotConnected,Bitrix24.PowerShell.Commands.GetB24WorkflowCommand", 1 },
+            result.Output.Select(o => o.BaseObject).ToArray());
+        Assert.DoesNotContain("wrongcode0000000", result.AllText());
     }
 
     [Fact]

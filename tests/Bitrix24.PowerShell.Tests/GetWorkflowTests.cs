@@ -57,6 +57,16 @@ public sealed class GetWorkflowTests(ITestOutputHelper log) : PortalTest(log)
     }
 
     [Fact]
+    public void IncludeTotalCount_with_First_0_asks_the_portal_for_the_count_alone()
+    {
+        var result = Run(Connect + "Get-B24Workflow -IncludeTotalCount -First 0");
+
+        Assert.True(result.Succeeded, result.ToString());
+        Assert.Equal(120UL, Assert.Single(result.Output).BaseObject);
+        Assert.Equal(2, Portal.GetStats().TotalRequests); // Connect's user.get, then one listing request
+    }
+
+    [Fact]
     public void IncludeTotalCount_writes_the_portal_total_first()
     {
         var result = Run(Connect + "Get-B24Workflow -IncludeTotalCount -First 3");

@@ -39,6 +39,27 @@ public sealed class MethodTests(ITestOutputHelper log) : PortalTest(log)
     }
 
     [Fact]
+    public void Client_refusals_are_non_terminating_errors_with_a_code_not_raw_exceptions()
+    {
+        var result = Run("""
+            $c = Connect-B24 -Url $webhook -PassThru
+            Invoke-B24Method 'bad name'
+            Invoke-B24Method 'bad/name' -All
+            Disconnect-B24
+            Get-B24User -Connection $c
+            'script went on'
+            """);
+
+        Assert.False(result.HadTerminatingError, result.ToString());
+        Assert.Equal(["script went on"], result.Values);
+        Assert.Equal(
+            ["INVALID_ARGUMENT,Bitrix24.PowerShell.Commands.InvokeB24MethodCommand", "INVALID_ARGUMENT,Bitrix24.PowerShell.Commands.InvokeB24MethodCommand",
+             "NotConnected,Bitrix24.PowerShell.Commands.GetB24UserCommand"],
+            result.Errors.Select(e => e.FullyQualifiedErrorId));
+        Assert.Equal(1, Portal.GetStats().TotalRequests); // Connect-B24's check only
+    }
+
+    [Fact]
     public void Invoke_method_honours_WhatIf()
     {
         var result = Run(Connect + "Invoke-B24Method bizproc.workflow.terminate @{ ID = 'x' } -WhatIf");

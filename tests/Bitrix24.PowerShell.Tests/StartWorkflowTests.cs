@@ -43,6 +43,24 @@ public sealed class StartWorkflowTests(ITestOutputHelper log) : PortalTest(log)
     }
 
     [Fact]
+    public void A_row_rejected_before_sending_is_reported_in_its_place_among_the_results()
+    {
+        var result = Run(Connect + PickTarget + """
+            $rows = @(
+                [pscustomobject]@{ TemplateId = $w.TemplateId; DocumentId = $doc }
+                [pscustomobject]@{ TemplateId = $w.TemplateId; DocumentId = 'bad' }
+                [pscustomobject]@{ TemplateId = $w.TemplateId; DocumentId = $doc }
+            )
+            $rows | Start-B24Workflow -Confirm:$false 2>&1 | ForEach-Object {
+                if ($_ -is [System.Management.Automation.ErrorRecord]) { 'ERR ' + $_.TargetObject } else { 'OUT' }
+            }
+            """);
+
+        Assert.Equal(["OUT", "ERR bad", "OUT"], result.Values);
+        Assert.Equal(1, Requests("batch"));
+    }
+
+    [Fact]
     public void Three_part_DocumentId_and_nested_Cyrillic_parameters_reach_the_portal()
     {
         var result = Run(Connect + PickTarget + """

@@ -31,6 +31,27 @@ public sealed class StopWorkflowTests(ITestOutputHelper log) : PortalTest(log)
     }
 
     [Fact]
+    public void Input_that_is_no_workflow_id_fails_alone_at_binding_and_costs_no_request()
+    {
+        var good = Portal.Portal.RunningWorkflowIds().Take(2).ToArray();
+
+        var result = Run(Connect + """
+            @($good[0], ' ', [pscustomobject]@{ Id = $null }, 'LEAD_1', $good[1]) | Stop-B24Workflow -Confirm:$false
+            Get-B24WorkflowTemplate | Remove-B24Workflow -Confirm:$false
+            'pipeline completed'
+            """, new { good });
+
+        Assert.False(result.HadTerminatingError, result.ToString());
+        Assert.Equal(["pipeline completed"], result.Values);
+        Assert.Equal(good.Order(), Portal.Portal.TerminationCounts().Keys.Order());
+        Assert.Equal(0, Calls("bizproc.workflow.kill"));        // templates piped by mistake never reach the portal
+        Assert.Equal(1, Requests("batch"));
+        Assert.True(result.Errors.Count >= 3, result.ToString());
+        Assert.All(result.Errors, e => Assert.StartsWith("ParameterArgumentValidationError,", e.FullyQualifiedErrorId));
+        Assert.Contains("is not a workflow id", result.Errors[0].Exception.Message);
+    }
+
+    [Fact]
     public void PassThru_writes_the_ids_in_input_order_and_binds_WorkflowId_by_property_name()
     {
         var ids = Portal.Portal.RunningWorkflowIds().Take(3).ToArray();

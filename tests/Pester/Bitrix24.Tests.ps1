@@ -104,10 +104,11 @@ Describe 'Bitrix24 module against the emulator' {
             ($verbose | ForEach-Object Message) -join "`n" | Should -Not -Match ([regex]::Escape($webhookCode))
         }
 
-        It 'rejects a wrong webhook code with NO_AUTH_FOUND and keeps the current connection' {
+        It 'rejects a wrong webhook code with NO_AUTH_FOUND and leaves no current connection' {
             $wrong = $webhook -replace '/[^/]+/$', '/wrongcode0123456789/'
-            { Connect-B24 -Url $wrong -ErrorAction Stop } | Should -Throw -ErrorId 'NO_AUTH_FOUND,*'
-            (Get-B24Connection).Endpoint | Should -Be "$emulatorBase/rest/1/***/"
+            { Connect-B24 -Url $wrong } | Should -Throw -ErrorId 'NO_AUTH_FOUND,*'
+            { Get-B24Connection } | Should -Throw -ErrorId 'NotConnected,*'
+            Connect-B24 -Url $webhook
         }
 
         It 'connects from B24_WEBHOOK_URL when there is no connection, and reports NotConnected without one' {
@@ -208,6 +209,17 @@ Describe 'Bitrix24 module against the emulator' {
             }
             foreach ($id in $good) { @(Get-B24Workflow -Id $id).Count | Should -Be 0 }
             @(Get-B24Workflow).Count | Should -Be 997
+        }
+
+        It 'rejects input that is no workflow id at binding, alone, without sending it' {
+            $good = @(Get-B24Workflow -First 1 | ForEach-Object Id)
+            $stopped = @(' ', 'LEAD_1', $good[0]) | Stop-B24Workflow -PassThru -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable failures
+
+            $stopped | Should -Be $good
+            $failures | Should -HaveCount 2
+            foreach ($failure in $failures) {
+                $failure.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError,*'
+            }
         }
 
         It 'reports a failing batch sub-call as an error targeted at its key' {

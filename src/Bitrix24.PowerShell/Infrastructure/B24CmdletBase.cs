@@ -36,8 +36,9 @@ namespace Bitrix24.PowerShell.Infrastructure
 
         /// <summary>
         /// Starts client work and blocks until it ends, then writes what the client logged meanwhile. Client
-        /// failures surface as <see cref="B24Exception"/>; a stop request ends the wait at once (the request
-        /// itself is cancelled through the token) with PipelineStoppedException.
+        /// failures surface as <see cref="B24Exception"/> — the client's refusals of bad input and of a closed
+        /// connection too, so cmdlets report them per item like any portal error; a stop request ends the wait
+        /// at once (the request itself is cancelled through the token) with PipelineStoppedException.
         /// </summary>
         protected T Await<T>(Func<CancellationToken, Task<T>> start)
         {
@@ -49,6 +50,15 @@ namespace Bitrix24.PowerShell.Infrastructure
                 using (B24Log.Capture(log.Enqueue))
                     task = start(CancellationToken);
                 return WaitOn(task);
+            }
+            catch (ObjectDisposedException ex)
+            {
+                throw new B24Exception(ErrorRecords.NotConnectedId,
+                    "This connection was closed (Disconnect-B24). Run Connect-B24 again and use the new connection.", inner: ex);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new B24Exception(B24ErrorCodes.InvalidArgument, ex.Message, inner: ex);
             }
             finally
             {

@@ -26,12 +26,14 @@ namespace Bitrix24.PowerShell.Infrastructure
         private ulong First => PagingParameters?.First ?? ulong.MaxValue;
         private ulong Skip => PagingParameters?.Skip ?? 0;
         private bool FirstSatisfied => _written >= First;
+        private bool TotalCountPending => PagingParameters?.IncludeTotalCount == true && !_totalCountWritten;
 
         /// <summary>Streams one query's pages to the pipeline. A failure is written as a non-terminating error
         /// with <paramref name="target"/> and ends this query only.</summary>
         protected void WritePages<T>(Func<CancellationToken, IAsyncEnumerable<B24Page<T>>> pages, object? target)
         {
-            if (FirstSatisfied)
+            // -First 0 -IncludeTotalCount is the usual way to ask for the count alone: one request still goes out.
+            if (FirstSatisfied && !TotalCountPending)
                 return;
 
             long received = 0;
@@ -45,6 +47,8 @@ namespace Bitrix24.PowerShell.Infrastructure
                         total = known;
                         WriteTotalCount(known);
                     }
+                    if (FirstSatisfied)
+                        break;
                     received += page.Items.Count;
                     foreach (var item in page.Items)
                     {

@@ -49,8 +49,16 @@ namespace Bitrix24.PowerShell.Infrastructure
                 case B24ErrorCodes.OperationTimeLimit:
                     return ErrorCategory.LimitsExceeded;
                 case B24ErrorCodes.WrongWorkflowId:
+                    return ErrorCategory.ObjectNotFound;
                 case B24ErrorCodes.InvalidArgument:
                     return ErrorCategory.InvalidArgument;
+                case B24ErrorCodes.MethodNotFound:
+                    return ErrorCategory.NotImplemented;
+                case B24ErrorCodes.InternalServerError:
+                case B24ErrorCodes.OverloadLimit:
+                    return ErrorCategory.ResourceUnavailable;
+                case NotConnectedId:
+                    return ErrorCategory.InvalidOperation;
                 case B24ErrorCodes.NetworkError:
                     return ErrorCategory.ConnectionError;
                 case B24ErrorCodes.Timeout:

@@ -70,7 +70,7 @@ namespace Bitrix24.PowerShell.Commands
             catch (ArgumentException ex)
             {
                 // The client's message never repeats the code; the URL itself is never used as target.
-                WriteError(ErrorRecords.InvalidArgument(ex.Message, null, ex));
+                Fail(ErrorRecords.InvalidArgument(ex.Message, null, ex));
                 return;
             }
 
@@ -81,14 +81,25 @@ namespace Bitrix24.PowerShell.Commands
             catch (B24Exception ex)
             {
                 client.Dispose();
-                WriteB24Error(ex, client.Endpoint);
-                return;
+                Fail(ErrorRecords.From(ex, client.Endpoint));
             }
 
             ConnectionStore.Current = client;
             WriteVerbose("Connected to " + client.Endpoint + " as user " + client.UserId + ".");
             if (PassThru)
                 WriteObject(client);
+        }
+
+        /// <summary>
+        /// A failed connect is terminating, and the session's previous connection stops being current: the
+        /// next command of a script that meant the new portal must not run against the old one
+        /// (Connect-B24 -Url $portalB; Get-B24Workflow | Remove-B24Workflow). The old object is not disposed,
+        /// as a variable may still hold it (-PassThru) and keep using it explicitly with -Connection.
+        /// </summary>
+        private void Fail(ErrorRecord error)
+        {
+            ConnectionStore.Current = null;
+            ThrowTerminatingError(error);
         }
 
         /// <summary>One user.get for the webhook's own user: a wrong code fails here, not on the first real call.</summary>

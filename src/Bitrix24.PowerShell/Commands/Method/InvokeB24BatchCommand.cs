@@ -51,7 +51,16 @@ namespace Bitrix24.PowerShell.Commands
             if (commands.Count == 0)
                 return;
 
-            var response = Await(token => Client.BatchAsync(commands, Halt, token));
+            B24BatchResponse response;
+            try
+            {
+                response = Await(token => Client.BatchAsync(commands, Halt, token));
+            }
+            catch (B24Exception ex)
+            {
+                WriteB24Error(ex, "batch"); // refused before sending: duplicate keys, a closed connection…
+                return;
+            }
 
             var halted = new List<string>();
             foreach (var item in response.Items)

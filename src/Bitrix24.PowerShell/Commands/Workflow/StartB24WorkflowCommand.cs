@@ -38,8 +38,8 @@ namespace Bitrix24.PowerShell.Commands
             }
             catch (ArgumentException ex)
             {
-                // Rejected before anything is sent; the other items go on.
-                WriteError(ErrorRecords.InvalidArgument(ex.Message, DocumentIdArgument.Describe(DocumentId), ex));
+                // Rejected before anything is sent; the other items go on, and its error keeps its place.
+                Reject(ErrorRecords.InvalidArgument(ex.Message, DocumentIdArgument.Describe(DocumentId), ex));
                 return;
             }
 

@@ -13,6 +13,7 @@ namespace Bitrix24.PowerShell.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("WorkflowId")]
+        [ValidateWorkflowId]
         public string Id { get; set; } = "";
 
         /// <summary>Status text recorded with the termination.</summary>
