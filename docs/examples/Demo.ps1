@@ -37,11 +37,9 @@ $templates = @(Get-B24WorkflowTemplate)
 $templates | ForEach-Object { "  #$($_.Id) $($_.Name) ($($_.ModuleId) / $($_.Entity))" }
 
 # 3. Start a few workflows: take documents that already run one, start the same template on them again.
-#    The objects below have TemplateId and DocumentId properties, exactly like rows of Import-Csv would.
-$targets = @(Get-B24Workflow -First $StartCount) | ForEach-Object {
-    [pscustomobject]@{ TemplateId = $_.TemplateId; DocumentId = "$($_.ModuleId)|$($_.Entity)|$($_.DocumentId)" }
-}
-$started = @($targets | Start-B24Workflow -Parameters @{ Comment = 'Started by Demo.ps1' } -Confirm:$false)
+#    A listed workflow's TemplateId, ModuleId, Entity and DocumentId bind by property name, just as the
+#    columns of Import-Csv would.
+$started = @(Get-B24Workflow -First $StartCount | Start-B24Workflow -Parameters @{ Comment = 'Started by Demo.ps1' } -Confirm:$false)
 "Started $($started.Count) workflow(s): $(($started | ForEach-Object { $_.Id }) -join ', ')"
 
 # 4. Count what is running. -IncludeTotalCount asks the portal for the total without reading every row.

@@ -43,6 +43,26 @@ public sealed class StartWorkflowTests(ITestOutputHelper log) : PortalTest(log)
     }
 
     [Fact]
+    public void Listed_workflows_pipe_back_in_and_start_on_the_same_documents()
+    {
+        var result = Run(Connect + """
+            $listed = @(Get-B24Workflow -First 2)
+            $started = @($listed | Start-B24Workflow -Confirm:$false)
+            for ($i = 0; $i -lt 2; $i++) {
+                '{0}|{1}|{2}|{3}' -f $listed[$i].TemplateId, $listed[$i].ModuleId, $listed[$i].Entity, $listed[$i].DocumentId
+                '{0}|{1}|{2}|{3}' -f $started[$i].TemplateId, $started[$i].ModuleId, $started[$i].Entity, $started[$i].DocumentId
+            }
+            """);
+
+        Assert.True(result.Succeeded, result.ToString());
+        var lines = result.Values.Cast<string>().ToList();
+        Assert.Equal(4, lines.Count);
+        Assert.Equal(lines[0], lines[1]);
+        Assert.Equal(lines[2], lines[3]);
+        Assert.Equal(2, Calls("bizproc.workflow.start"));
+    }
+
+    [Fact]
     public void A_row_rejected_before_sending_is_reported_in_its_place_among_the_results()
     {
         var result = Run(Connect + PickTarget + """

@@ -35,7 +35,8 @@ namespace Bitrix24.Client.Paging
         /// <summary>Any other parameters, passed through unchanged.</summary>
         public IDictionary<string, object?> Extra { get; init; } = new Dictionary<string, object?>();
 
-        /// <summary>Page size the portal uses (always 50).</summary>
-        public int PageSize { get; init; } = 50;
+        /// <summary>The portal's fixed page size. Not settable: the pager's end-of-list test and its
+        /// <c>$result[p][49][KEY]</c> references both depend on it matching the portal exactly.</summary>
+        public int PageSize => 50;
     }
 }

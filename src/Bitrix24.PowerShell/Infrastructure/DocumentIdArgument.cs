@@ -13,9 +13,13 @@ namespace Bitrix24.PowerShell.Infrastructure
     {
         private const char Separator = '|';
 
-        /// <summary>Documents to act on. Throws ArgumentException saying what is wrong.</summary>
-        public static IReadOnlyList<DocumentId> ParseDocuments(IReadOnlyList<string> value)
+        /// <summary>Documents to act on; an element id alone is completed by <paramref name="moduleId"/> and
+        /// <paramref name="entity"/> when both are given. Throws ArgumentException saying what is wrong.</summary>
+        public static IReadOnlyList<DocumentId> ParseDocuments(IReadOnlyList<string> value, string? moduleId = null, string? entity = null)
         {
+            if (value.Count == 1 && value[0] is { } element && element.IndexOf(Separator) < 0
+                && !string.IsNullOrWhiteSpace(moduleId) && !string.IsNullOrWhiteSpace(entity))
+                return new[] { Document(new[] { moduleId!.Trim(), entity!.Trim(), element.Trim() }, Describe(value)) };
             if (value.Count > 0 && value.All(v => v != null && v.IndexOf(Separator) >= 0))
                 return value.Select(v => Document(Split(v), v)).ToList();
             return new[] { Document(Parts(value), Describe(value)) };

@@ -27,13 +27,22 @@ namespace Bitrix24.PowerShell.Commands
         [Parameter(Position = 2, ValueFromPipelineByPropertyName = true)]
         public IDictionary? Parameters { get; set; }
 
+        /// <summary>Module of the document when -DocumentId is the element id alone, as on Get-B24Workflow's
+        /// output: so a listing pipes straight back in (Get-B24Workflow | Start-B24Workflow).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? ModuleId { get; set; }
+
+        /// <summary>Entity (document type) of the document when -DocumentId is the element id alone.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Entity { get; set; }
+
         protected override void ProcessRecord()
         {
             IReadOnlyList<DocumentId> documents;
             Dictionary<string, object?>? parameters;
             try
             {
-                documents = DocumentIdArgument.ParseDocuments(DocumentId);
+                documents = DocumentIdArgument.ParseDocuments(DocumentId, ModuleId, Entity);
                 parameters = PowerShellToClr.ToDictionary(Parameters);
             }
             catch (ArgumentException ex)
