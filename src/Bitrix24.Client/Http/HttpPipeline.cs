@@ -17,7 +17,7 @@ namespace Bitrix24.Client.Http
     /// The connection's HTTP side: a named client from Microsoft.Extensions.Http whose handler chain is,
     /// outermost first, Retry → Pacing → Auth → Logging → Timeout → primary. The factory rotates the chain
     /// (and with it the primary handler's connections and DNS answers) every few minutes; what must survive
-    /// rotation — the pacing bucket, the retry rules, the credential — lives here and is handed to each new
+    /// rotation — the pacing bucket (shared by every client of the portal), the retry rules, the credential — lives here and is handed to each new
     /// chain. The HttpClient wrapper is taken from the factory per request, as the factory intends: one kept
     /// forever would pin the first handler and never see a DNS change.
     /// </summary>
@@ -28,14 +28,14 @@ namespace Bitrix24.Client.Http
 
         private readonly ServiceProvider services;
         private readonly IHttpClientFactory factory;
-        private readonly TokenBucketRateLimiter limiter;
+        private readonly SharedPacer pacer;
         private readonly IB24Credential credential;
         private int disposed;
 
         public HttpPipeline(IB24Credential credential, B24ClientOptions options, HttpMessageHandler? primaryHandler)
         {
             this.credential = credential;
-            limiter = PacingHandler.CreateLimiter(options.RequestsPerSecond, options.Burst);
+            pacer = SharedPacer.Acquire(credential.Portal, options.RequestsPerSecond, options.Burst);
             var rules = new RetryRules(options.MaxRetries, options.RetryBaseDelay);
             var log = options.Log;
 
@@ -51,7 +51,7 @@ namespace Bitrix24.Client.Http
                 })
                 .ConfigurePrimaryHttpMessageHandler(() => primaryHandler is null ? CreateNetworkHandler() : new NonDisposingHandler(primaryHandler))
                 .AddHttpMessageHandler(() => new RetryHandler(rules, log))
-                .AddHttpMessageHandler(() => new PacingHandler(limiter))
+                .AddHttpMessageHandler(() => new PacingHandler(pacer.Limiter))
                 .AddHttpMessageHandler(() => new AuthHandler(credential))
                 .AddHttpMessageHandler(() => new LoggingHandler(credential, log))
                 .AddHttpMessageHandler(() => new TimeoutHandler(options.Timeout))
@@ -106,7 +106,7 @@ namespace Bitrix24.Client.Http
             if (Interlocked.Exchange(ref disposed, 1) != 0)
                 return;
             services.Dispose();
-            limiter.Dispose();
+            pacer.Dispose();
         }
 
         private static HttpMessageHandler CreateNetworkHandler()

@@ -6,9 +6,9 @@ using System.Threading.Tasks;
 
 namespace Bitrix24.Client.Http
 {
-    /// <summary>Waits for a token of the connection's bucket before every HTTP request (a batch is one
-    /// request). The bucket belongs to the client, not to this handler, because the handler chain is rebuilt
-    /// whenever the factory rotates the primary handler.</summary>
+    /// <summary>Waits for a token of the portal's bucket before every HTTP request (a batch is one
+    /// request). The bucket is not this handler's: the factory rebuilds the chain when it rotates the primary
+    /// handler, and every client of the same portal shares it (<see cref="SharedPacer"/>).</summary>
     internal sealed class PacingHandler : DelegatingHandler
     {
         private readonly RateLimiter limiter;
@@ -42,8 +42,9 @@ namespace Bitrix24.Client.Http
         {
             using (var lease = await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false))
             {
+                // The queue is unbounded, so only a disposed bucket refuses: the client was disposed meanwhile.
                 if (!lease.IsAcquired)
-                    throw new InvalidOperationException("The request pacer refused a request.");
+                    throw new ObjectDisposedException(nameof(B24Client));
             }
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
