@@ -54,6 +54,22 @@ public sealed class PortalState
             return PortalSeeder.SeedWorkflows(this, count);
     }
 
+    /// <summary>Adds a workflow template for a CRM entity (CCrmDocumentLead…); returns its id.</summary>
+    public long SeedTemplate(string name, string entity)
+    {
+        lock (SyncRoot)
+            return PortalSeeder.SeedTemplate(this, name, entity);
+    }
+
+    /// <summary>Adds running workflows of one template, on the given documents (LEAD_7…) or on
+    /// <paramref name="count"/> new ones; returns their ids.</summary>
+    public IReadOnlyList<string> SeedWorkflows(long templateId, int count, IReadOnlyList<string>? documentIds = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        lock (SyncRoot)
+            return PortalSeeder.SeedWorkflowsOf(this, templateId, count, documentIds);
+    }
+
     /// <summary>Adds users besides the admin (1) and the non-admin (2).</summary>
     public void SeedUsers(int count)
     {

@@ -3,7 +3,7 @@
 using System.Runtime.InteropServices;
 using Bitrix24.Emulator;
 
-if (args is ["--help"] or ["-h"])
+if (args.Contains("--help") || args.Contains("-h"))
 {
     Console.WriteLine(CommandLine.Usage);
     return 0;
@@ -30,7 +30,18 @@ void OnSignal(PosixSignalContext context)
 using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
 using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
 
-await using var server = await EmulatorServer.StartAsync(options);
+EmulatorServer server;
+try
+{
+    server = await EmulatorServer.StartAsync(options);
+}
+catch (IOException error)
+{
+    // Typically the port is taken: one line, not a stack trace.
+    Console.Error.WriteLine("Cannot listen on 127.0.0.1:" + options.Port + ": " + error.Message);
+    return 1;
+}
+await using var running = server;
 Console.Out.WriteLine("Webhook: " + server.WebhookUrl);
 Console.Out.Flush();
 await stop.Task;

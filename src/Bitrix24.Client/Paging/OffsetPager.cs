@@ -22,7 +22,9 @@ namespace Bitrix24.Client.Paging
             {
                 query.Set("start", start);
                 var response = await client.CallAsync(method, query, cancellationToken).ConfigureAwait(false);
-                yield return new B24Page<JsonElement>(ListItems.Of(response.Result), first ? response.Total : null);
+                // start=-1 asks the portal not to count: its "total": 0 then means "not counted", not "empty".
+                var total = first && start != -1 ? response.Total : null;
+                yield return new B24Page<JsonElement>(ListItems.Of(response.Result), total);
                 first = false;
 
                 if (response.Next is not { } next)

@@ -25,4 +25,16 @@ public sealed class PhpQueryTests
         {
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         }));
+
+    [Theory]
+    [InlineData(64, true)]
+    [InlineData(65, false)]
+    [InlineData(30_000, false)] // once enough to overflow the stack of the whole emulator
+    public void Nesting_past_PHPs_max_input_nesting_level_drops_the_variable(int depth, bool kept)
+    {
+        var parsed = PhpQuery.Parse("a" + string.Concat(Enumerable.Repeat("[x]", depth)) + "=1&b=2");
+
+        Assert.Equal(kept, parsed.ContainsKey("a"));
+        Assert.Equal("2", (string?)parsed["b"]);
+    }
 }

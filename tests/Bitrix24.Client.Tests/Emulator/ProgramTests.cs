@@ -46,6 +46,24 @@ public sealed class ProgramTests
         Assert.Equal("", await program.StandardOutput.ReadToEndAsync());
     }
 
+    [Fact]
+    public async Task A_port_in_use_is_one_line_on_stderr_and_exit_code_1()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        using var program = Start("--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var cleanup = KillOnExit(program);
+
+        await program.WaitForExitAsync().WaitAsync(HangGuard);
+
+        Assert.Equal(1, program.ExitCode);
+        var error = (await program.StandardError.ReadToEndAsync()).Trim();
+        Assert.StartsWith("Cannot listen on 127.0.0.1:" + port, error);
+        Assert.DoesNotContain("\n", error); // no stack trace
+        Assert.Equal("", await program.StandardOutput.ReadToEndAsync());
+    }
+
     /// <summary>A failed assertion must not leave the program running after the test.</summary>
     private static IDisposable KillOnExit(Process program) => new Cleanup(() =>
     {

@@ -79,6 +79,46 @@ public sealed class ServerTests : EmulatorTestBase
     }
 
     [Fact]
+    public async Task SeedAddsTemplatesAndWorkflowsOnChosenDocuments()
+    {
+        var seeded = await SeedAsync("""{"templates":[{"name":"Invoice check","entity":"CCrmDocumentCompany"}]}""");
+        Assert.Equal(200, seeded.Status);
+        var templateId = (long)seeded.Body["templateIds"]![0]!;
+
+        var onDocuments = await SeedAsync("{\"templateId\":" + templateId + ",\"documentIds\":[\"COMPANY_7\",\"COMPANY_9\"],\"workflows\":3}");
+
+        Assert.Equal(200, onDocuments.Status);
+        Assert.Equal(3, onDocuments.Body["workflowIds"]!.AsArray().Count); // the two given, then one new document
+        var listed = await PostJsonAsync(Admin("bizproc.workflow.instances"), new { SELECT = new[] { "ID", "TEMPLATE_ID", "DOCUMENT_ID" }, FILTER = new { TEMPLATE_ID = templateId } });
+        Assert.Equal(["COMPANY_1", "COMPANY_7", "COMPANY_9"], listed.Rows.Select(r => (string)r["DOCUMENT_ID"]!).Order(StringComparer.Ordinal));
+        var template = await PostJsonAsync(Admin("bizproc.workflow.template.list"), new { SELECT = new[] { "ID", "NAME", "ENTITY" }, FILTER = new { ID = templateId } });
+        Assert.Equal("Invoice check", (string)template.Rows.Single()["NAME"]!);
+    }
+
+    [Theory]
+    [InlineData("""{"workflow":5}""")]                                                   // unknown key (typo)
+    [InlineData("""{"templates":[{"name":"X","entity":"CCrmDocumentNothing"}]}""")]     // unknown entity
+    [InlineData("""{"templateId":1,"documentIds":["DEAL_1"]}""")]                        // template 1 is for leads
+    [InlineData("""{"templateId":99,"workflows":1}""")]                                  // no such template
+    [InlineData("""{"documentIds":["LEAD_1"]}""")]                                       // documents need a template
+    public async Task SeedRefusesWhatItCannotDo(string json)
+    {
+        var before = Server.Portal.RunningWorkflowIds().Count;
+
+        var seeded = await SeedAsync(json);
+
+        Assert.Equal(400, seeded.Status);
+        Assert.False(string.IsNullOrEmpty((string?)seeded.Body["error"]));
+        Assert.Equal(before, Server.Portal.RunningWorkflowIds().Count);
+    }
+
+    private async Task<WireResponse> SeedAsync(string json)
+    {
+        using var body = new StringContent(json, Encoding.UTF8, "application/json");
+        return await ReadAsync(await Http.PostAsync(new Uri(Server.BaseUrl, "emulator/seed"), body));
+    }
+
+    [Fact]
     public async Task ResetRestoresTheSeededPortalAndClearsCounters()
     {
         var before = Server.Portal.RunningWorkflowIds();

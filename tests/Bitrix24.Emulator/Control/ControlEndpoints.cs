@@ -8,13 +8,23 @@ namespace Bitrix24.Emulator.Control;
 /// The test-facing API (no auth, loopback callers only, not counted in stats):
 /// <c>GET /emulator/stats</c> → <see cref="EmulatorStats"/> in camelCase;
 /// <c>POST /emulator/reset</c> → clears counters and data, seeds as the options say;
-/// <c>POST /emulator/seed</c> with <c>{"users":N,"workflows":N}</c> → <c>{"workflowIds":[…]}</c>;
+/// <c>POST /emulator/seed</c> → <c>{"templateIds":[…],"workflowIds":[…]}</c>, with any of
+/// <c>{"users":N, "templates":[{"name":…,"entity":"CCrmDocumentLead"}], "workflows":N, "templateId":T,
+/// "documentIds":["LEAD_7",…]}</c>: users; new templates; N running workflows over the seed templates, or,
+/// with templateId, over that template, on the given documents and/or N new ones. Unknown keys are refused;
+///
 /// <c>GET /emulator/webhooks</c> → <c>{"admin":…,"nonAdmin":…}</c>, so a script that started the program
 /// (which prints only the admin webhook) can also act as the non-administrator.
 /// </summary>
 internal sealed class ControlEndpoints
 {
-    private static readonly JsonSerializerOptions Camel = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Camel = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+    };
+
+    private const string SeedUsage = "expected {\"users\":N, \"templates\":[{\"name\":…,\"entity\":\"CCrmDocumentLead\"}], "
+        + "\"workflows\":N, \"templateId\":T, \"documentIds\":[\"LEAD_7\"]} with N >= 0";
 
     private readonly EmulatorServer _server;
 
@@ -61,14 +71,36 @@ internal sealed class ControlEndpoints
         {
             request = null;
         }
-        if (request is null || request.Users < 0 || request.Workflows < 0)
+        if (request is null || request.Users < 0 || request.Workflows < 0
+            || (request.DocumentIds is not null && request.TemplateId is null)
+            || request.Templates?.Any(t => t is null || string.IsNullOrWhiteSpace(t.Name) || string.IsNullOrWhiteSpace(t.Entity)) == true)
         {
-            await WriteAsync(context, 400, new JsonObject { ["error"] = "expected {\"users\":N,\"workflows\":N} with N >= 0" });
+            await WriteAsync(context, 400, new JsonObject { ["error"] = SeedUsage });
             return;
         }
-        _server.Portal.SeedUsers(request.Users);
-        var ids = _server.Portal.SeedWorkflows(request.Workflows);
-        await WriteAsync(context, 200, new JsonObject { ["workflowIds"] = new JsonArray(ids.Select(id => (JsonNode?)id).ToArray()) });
+
+        var portal = _server.Portal;
+        var templateIds = new List<long>();
+        IReadOnlyList<string> workflowIds;
+        try
+        {
+            portal.SeedUsers(request.Users);
+            foreach (var template in request.Templates ?? [])
+                templateIds.Add(portal.SeedTemplate(template.Name!, template.Entity!));
+            workflowIds = request.TemplateId is { } templateId
+                ? portal.SeedWorkflows(templateId, request.Workflows, request.DocumentIds)
+                : portal.SeedWorkflows(request.Workflows);
+        }
+        catch (ArgumentException e)
+        {
+            await WriteAsync(context, 400, new JsonObject { ["error"] = e.Message });
+            return;
+        }
+        await WriteAsync(context, 200, new JsonObject
+        {
+            ["templateIds"] = new JsonArray(templateIds.Select(id => (JsonNode?)id).ToArray()),
+            ["workflowIds"] = new JsonArray(workflowIds.Select(id => (JsonNode?)id).ToArray()),
+        });
     }
 
     private static async Task WriteAsync(HttpContext context, int status, JsonNode body)
@@ -78,5 +110,7 @@ internal sealed class ControlEndpoints
         await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
     }
 
-    private sealed record SeedRequest(int Users, int Workflows);
+    private sealed record SeedRequest(int Users, int Workflows, SeedTemplate[]? Templates, long? TemplateId, string[]? DocumentIds);
+
+    private sealed record SeedTemplate(string? Name, string? Entity);
 }

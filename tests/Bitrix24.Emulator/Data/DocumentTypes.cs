@@ -8,23 +8,38 @@ namespace Bitrix24.Emulator.Data;
 /// </summary>
 internal static class DocumentTypes
 {
-    private static readonly Dictionary<string, Regex> CrmEntities = new(StringComparer.Ordinal)
+    private const string Dynamic = @"Bitrix\Crm\Integration\BizProc\Document\Dynamic";
+
+    /// <summary>Entities with one fixed document type, which is also their element ids' prefix.</summary>
+    private static readonly Dictionary<string, string> FixedTypes = new(StringComparer.Ordinal)
     {
-        ["CCrmDocumentLead"] = new("^(LEAD)_[1-9][0-9]*$"),
-        ["CCrmDocumentDeal"] = new("^(DEAL)_[1-9][0-9]*$"),
-        ["CCrmDocumentContact"] = new("^(CONTACT)_[1-9][0-9]*$"),
-        ["CCrmDocumentCompany"] = new("^(COMPANY)_[1-9][0-9]*$"),
-        [@"Bitrix\Crm\Integration\BizProc\Document\Quote"] = new("^(QUOTE)_[1-9][0-9]*$"),
-        [@"Bitrix\Crm\Integration\BizProc\Document\SmartInvoice"] = new("^(SMART_INVOICE)_[1-9][0-9]*$"),
-        [@"Bitrix\Crm\Integration\BizProc\Document\Dynamic"] = new("^(DYNAMIC_[1-9][0-9]*)_[1-9][0-9]*$"),
+        ["CCrmDocumentLead"] = "LEAD",
+        ["CCrmDocumentDeal"] = "DEAL",
+        ["CCrmDocumentContact"] = "CONTACT",
+        ["CCrmDocumentCompany"] = "COMPANY",
+        [@"Bitrix\Crm\Integration\BizProc\Document\Quote"] = "QUOTE",
+        [@"Bitrix\Crm\Integration\BizProc\Document\SmartInvoice"] = "SMART_INVOICE",
     };
+
+    private static readonly Regex DynamicId = new("^(DYNAMIC_[1-9][0-9]*)_[1-9][0-9]*$");
+
+    /// <summary>Entities whose document type is fixed (all but Dynamic, whose type carries the entity type id).</summary>
+    public static IEnumerable<string> SimpleEntities => FixedTypes.Keys;
+
+    /// <summary>The fixed document type of an entity (CCrmDocumentLead → LEAD), or null.</summary>
+    public static string? TypeOf(string entity) => FixedTypes.GetValueOrDefault(entity);
 
     /// <summary>The type (LEAD, DEAL…), or null when the entity is unknown or the id does not belong to it.</summary>
     public static string? Resolve(string module, string entity, string documentId)
     {
-        if (module != "crm" || !CrmEntities.TryGetValue(entity, out var pattern))
+        if (module != "crm")
             return null;
-        var match = pattern.Match(documentId);
-        return match.Success ? match.Groups[1].Value : null;
+        if (entity == Dynamic)
+            return DynamicId.Match(documentId) is { Success: true } dynamic ? dynamic.Groups[1].Value : null;
+        if (!FixedTypes.TryGetValue(entity, out var type))
+            return null;
+        var prefix = type + "_";
+        return documentId.StartsWith(prefix, StringComparison.Ordinal) && documentId.Length > prefix.Length
+            && documentId[prefix.Length] != '0' && documentId[prefix.Length..].All(char.IsAsciiDigit) ? type : null;
     }
 }

@@ -6,7 +6,8 @@ namespace Bitrix24.Emulator.Data;
 
 /// <summary>
 /// The portal's list navigation: pages of 50 from <c>start</c>; <c>total</c> always, <c>next</c> only when more
-/// rows follow; <c>start=-1</c> returns the first 50 without counting (no total, no next).
+/// rows follow; <c>start=-1</c> returns the first 50 without counting: <c>total</c> 0 and no next, as in
+/// shared/api-reference/settings__performance__huge-data.md.
 /// </summary>
 internal static class ListPage
 {
@@ -16,7 +17,7 @@ internal static class ListPage
     {
         var start = PhpValues.ToInt(parameters.Get("start"));
         if (start == -1)
-            return new MethodResult(ToArray(sorted.Take(Size), render));
+            return new MethodResult(ToArray(sorted.Take(Size), render), 0, null);
         var offset = (int)Math.Clamp(start, 0, int.MaxValue);
         var all = sorted.ToList();
         var page = ToArray(all.Skip(offset).Take(Size), render);

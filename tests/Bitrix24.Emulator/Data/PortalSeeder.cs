@@ -60,6 +60,45 @@ internal static class PortalSeeder
         }
     }
 
+    /// <summary>A new template (next free id) for a CRM entity; throws ArgumentException for an entity the
+    /// emulator does not know.</summary>
+    public static long SeedTemplate(PortalState portal, string name, string entity)
+    {
+        var documentType = DocumentTypes.TypeOf(entity)
+            ?? throw new ArgumentException($"unknown entity '{entity}' (known: {string.Join(", ", DocumentTypes.SimpleEntities)})");
+        var id = portal.Templates.Select(t => t.Id).DefaultIfEmpty(0).Max() + 1;
+        portal.AddTemplate(Template(id, name, entity, documentType, autoExecute: 0, new JsonArray()));
+        return id;
+    }
+
+    /// <summary>Running workflows of one template: on the given documents, or on <paramref name="count"/> new
+    /// ones of its type. Throws ArgumentException for an unknown template or a document of another type.</summary>
+    public static IReadOnlyList<string> SeedWorkflowsOf(PortalState portal, long templateId, int count, IReadOnlyList<string>? documentIds)
+    {
+        var template = portal.FindTemplate(templateId) ?? throw new ArgumentException($"no template {templateId}");
+        var documents = documentIds?.ToList() ?? new List<string>();
+        var next = portal.RunningWorkflows.Count(w => w.DocumentId.StartsWith(template.DocumentType + "_", StringComparison.Ordinal));
+        while (documents.Count < count)
+            documents.Add(template.DocumentType + "_" + ++next);
+        foreach (var document in documents)
+            if (DocumentTypes.Resolve(template.ModuleId, template.Entity, document) != template.DocumentType)
+                throw new ArgumentException($"'{document}' is not a document of template {templateId} ({template.Entity})");
+
+        var ids = new List<string>(documents.Count);
+        foreach (var document in documents)
+        {
+            var started = Epoch.AddMinutes(-portal.Random.Next(1, 60 * 24 * 90));
+            var workflow = new WorkflowRow
+            {
+                Id = portal.NewWorkflowId(), TemplateId = template.Id, ModuleId = template.ModuleId, Entity = template.Entity,
+                DocumentId = document, Started = started, StartedBy = 1, Modified = started,
+            };
+            portal.AddWorkflow(workflow);
+            ids.Add(workflow.Id);
+        }
+        return ids;
+    }
+
     public static IReadOnlyList<string> SeedWorkflows(PortalState portal, int count)
     {
         var random = portal.Random;

@@ -70,6 +70,8 @@ internal static class PhpQuery
 
     private static bool IsHex(char c) => Uri.IsHexDigit(c);
 
+    private const int MaxNesting = 64;
+
     private static void Add(PhpArray root, string name, string value)
     {
         name = name.TrimStart(' ');
@@ -101,6 +103,10 @@ internal static class PhpQuery
             }
             indexes.Add(close == pos + 1 ? null : name.Substring(pos + 1, close - pos - 1));
             pos = close + 1;
+            // PHP's max_input_nesting_level (64): a deeper variable is dropped. Without the cap, one request
+            // (before authentication, even) could nest deeply enough to overflow the stack when converted.
+            if (indexes.Count > MaxNesting)
+                return;
         }
 
         var target = root.ChildArray(baseName);
