@@ -67,15 +67,16 @@ namespace Bitrix24.PowerShell.Infrastructure.Loading
             return FromLibrary(name);
         }
 
-        /// <summary>Failed requests of the default context: only the cmdlet assembly's own references are
-        /// answered, so no other module is ever handed one of our files.</summary>
+        /// <summary>Failed requests of the default context: answered only for Bitrix24.Client and the few
+        /// assemblies the cmdlet assembly binds to itself (Microsoft.Bcl.AsyncInterfaces…), at a version we
+        /// satisfy; every other name is left to whoever else can answer it.</summary>
         private Assembly? ResolveForDefault(AssemblyLoadContext context, AssemblyName name)
         {
             if (IsClient(name))
                 return LoadFromAssemblyName(name);
             if (name.Name is not { } simple || !sharedWithModule.Contains(simple))
                 return null;
-            if (LibraryPath.Of(folder, name) is not { } path || !Satisfies(path, name))
+            if (LibraryPath.Of(folder, name) is not { } path || !LibraryPath.Satisfies(path, name))
                 return null;
             try
             {
@@ -94,19 +95,6 @@ namespace Bitrix24.PowerShell.Infrastructure.Loading
 
         /// <summary>True when the .NET runtime's own folder holds the assembly at the version asked for or later.</summary>
         private bool RuntimeHas(AssemblyName name)
-            => runtimeFolder.Length > 0 && LibraryPath.Of(runtimeFolder, name) is { } path && Satisfies(path, name);
-
-        private static bool Satisfies(string path, AssemblyName requested)
-        {
-            try
-            {
-                var available = AssemblyName.GetAssemblyName(path).Version;
-                return requested.Version is null || (available is not null && available >= requested.Version);
-            }
-            catch (Exception e) when (e is BadImageFormatException || e is IOException)
-            {
-                return false;
-            }
-        }
+            => runtimeFolder.Length > 0 && LibraryPath.Of(runtimeFolder, name) is { } path && LibraryPath.Satisfies(path, name);
     }
 }

@@ -6,9 +6,10 @@ using System.Reflection;
 namespace Bitrix24.PowerShell.Infrastructure.Loading
 {
     /// <summary>
-    /// Windows PowerShell 5.1: answers a failed load of any assembly that sits in lib/ with that file, whatever
-    /// version was asked for (STJ 8 asks for System.Memory 4.0.1.2, the package holds another build; without
-    /// binding redirects only this makes them meet).
+    /// Windows PowerShell 5.1: answers a failed load of an assembly that sits in lib/ with that file when it is
+    /// the version asked for or later. That stands in for the binding redirects 5.1 never applies to modules
+    /// (System.Memory asks for Unsafe 4.0.4.1 and Buffers 4.0.2.0, lib/ holds 6.0.0.0 and 4.0.3.0), and never
+    /// hands another module an older copy than it asked for.
     /// </summary>
     internal static class FrameworkResolver
     {
@@ -25,8 +26,9 @@ namespace Bitrix24.PowerShell.Infrastructure.Loading
 
         private static Assembly? Resolve(object? sender, ResolveEventArgs args)
         {
-            var path = LibraryPath.Of(folder, new AssemblyName(args.Name));
-            if (path is null)
+            var name = new AssemblyName(args.Name);
+            var path = LibraryPath.Of(folder, name);
+            if (path is null || !LibraryPath.Satisfies(path, name))
                 return null;
             return AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => LibraryPath.IsLoadedFrom(a, path)) ?? Assembly.LoadFrom(path);
         }

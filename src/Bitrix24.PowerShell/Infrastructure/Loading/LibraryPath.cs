@@ -15,6 +15,20 @@ namespace Bitrix24.PowerShell.Infrastructure.Loading
             return File.Exists(path) ? path : null;
         }
 
+        /// <summary>True when the file at <paramref name="path"/> is the version asked for or later.</summary>
+        public static bool Satisfies(string path, AssemblyName requested)
+        {
+            try
+            {
+                var available = AssemblyName.GetAssemblyName(path).Version;
+                return requested.Version is null || (available is not null && available >= requested.Version);
+            }
+            catch (Exception e) when (e is BadImageFormatException || e is IOException)
+            {
+                return false;
+            }
+        }
+
         public static bool IsLoadedFrom(Assembly assembly, string path)
         {
             try
