@@ -33,6 +33,17 @@ public sealed class UserAndTemplateTests(ITestOutputHelper log) : PortalTest(log
     }
 
     [Fact]
+    public void Several_ids_are_one_query_with_one_total()
+    {
+        var result = Run(Connect + "Get-B24User -Id 1, 3, 4 -IncludeTotalCount");
+
+        Assert.True(result.Succeeded, result.ToString());
+        Assert.Equal(3UL, result.Output[0].BaseObject);
+        Assert.Equal([1, 3, 4], result.Output.Skip(1).Select(o => Prop(o, "Id")));
+        Assert.Equal(2, Calls("user.get")); // Connect-B24's check, then the one query
+    }
+
+    [Fact]
     public void Get_user_Active_filters_on_the_portal()
     {
         var result = Run(Connect + """

@@ -10,6 +10,8 @@ namespace Bitrix24.Client.Api
     public sealed class UserQuery
     {
         public int? Id { get; set; }
+        /// <summary>Several ids in one query (user.get filters take arrays); combined with <see cref="Id"/>.</summary>
+        public IReadOnlyList<int>? Ids { get; set; }
         public bool? Active { get; set; }
         /// <summary>Quick search over personal data (user.get NAME_SEARCH).</summary>
         public string? Search { get; set; }
@@ -29,8 +31,11 @@ namespace Bitrix24.Client.Api
         public IAsyncEnumerable<B24Page<B24User>> ListAsync(UserQuery? query = null, CancellationToken cancellationToken = default)
         {
             query ??= new UserQuery();
+            var ids = new List<int>(query.Ids ?? new int[0]);
+            if (query.Id is { } single)
+                ids.Insert(0, single);
             var filter = new ParameterSet()
-                .SetIfPresent("ID", query.Id)
+                .SetIfPresent("ID", ids.Count == 1 ? ids[0] : ids.Count > 1 ? ids : null)
                 .SetIfPresent("ACTIVE", query.Active)
                 .SetIfPresent("NAME_SEARCH", query.Search)
                 .Merge(query.Filter);

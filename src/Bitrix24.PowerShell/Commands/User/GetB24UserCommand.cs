@@ -29,27 +29,18 @@ namespace Bitrix24.PowerShell.Commands
         [Parameter]
         public IDictionary? Filter { get; set; }
 
+        /// <summary>One query per input, several ids included (one request for -Id 1..50, one portal total).</summary>
         protected override void ProcessRecord()
         {
-            if (Id is null || Id.Length == 0)
-            {
-                List(null);
-                return;
-            }
-            foreach (var id in Id)
-                List(id);
-        }
-
-        private void List(int? id)
-        {
+            var ids = Id is { Length: > 0 } given ? given : null;
             var query = new UserQuery
             {
-                Id = id,
+                Ids = ids,
                 Search = Search,
                 Active = MyInvocation.BoundParameters.ContainsKey(nameof(Active)) ? Active.IsPresent : (bool?)null,
                 Filter = PowerShellToClr.ToDictionary(Filter),
             };
-            WritePages(token => Client.Users.ListAsync(query, token), id);
+            WritePages(token => Client.Users.ListAsync(query, token), ids is { Length: 1 } ? ids[0] : (object?)ids);
         }
     }
 }
