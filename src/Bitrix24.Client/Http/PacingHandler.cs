@@ -38,6 +38,16 @@ namespace Bitrix24.Client.Http
             });
         }
 
+        /// <summary>The portal's bucket is fuller than ours thinks (another client on the IP, a drifting clock):
+        /// give up the tokens we still hold, so that callers running in parallel wait for the refill instead of
+        /// drawing more 503s and using up their retries.</summary>
+        private void Drain()
+        {
+            var available = limiter.GetStatistics()?.CurrentAvailablePermits ?? 0;
+            if (available > 0)
+                limiter.AttemptAcquire((int)Math.Min(available, int.MaxValue)).Dispose();
+        }
+
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             using (var lease = await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false))
@@ -46,7 +56,10 @@ namespace Bitrix24.Client.Http
                 if (!lease.IsAcquired)
                     throw new ObjectDisposedException(nameof(B24Client));
             }
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if ((int)response.StatusCode == 503)
+                Drain();
+            return response;
         }
     }
 }

@@ -21,6 +21,21 @@ public class PacingTests
     }
 
     [Fact]
+    public async Task A_503_gives_up_the_tokens_left_so_parallel_callers_wait_for_the_refill()
+    {
+        using var limiter = PacingHandler.CreateLimiter(0.0001, 50);
+        using var invoker = new HttpMessageInvoker(new PacingHandler(limiter)
+        {
+            InnerHandler = new TestSupport.MockHandler((_, _) => TestSupport.Responses.QueryLimit()),
+        });
+
+        using var response = await invoker.SendAsync(new HttpRequestMessage(HttpMethod.Post, "https://example.bitrix24.com/rest/user.get"), default);
+
+        Assert.Equal(503, (int)response.StatusCode);
+        Assert.Equal(0, limiter.GetStatistics()!.CurrentAvailablePermits);
+    }
+
+    [Fact]
     public async Task A_waiting_request_can_be_cancelled()
     {
         using var limiter = PacingHandler.CreateLimiter(0.0001, 1);
