@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using Bitrix24.Client.Models;
@@ -31,7 +32,7 @@ namespace Bitrix24.Client.Api
         public IAsyncEnumerable<B24Page<B24User>> ListAsync(UserQuery? query = null, CancellationToken cancellationToken = default)
         {
             query ??= new UserQuery();
-            var ids = new List<int>(query.Ids ?? new int[0]);
+            var ids = new List<int>(query.Ids ?? Array.Empty<int>());
             if (query.Id is { } single)
                 ids.Insert(0, single);
             var filter = new ParameterSet()

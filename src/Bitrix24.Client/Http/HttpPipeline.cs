@@ -5,7 +5,6 @@ using System.Net.Http.Headers;
 using System.Runtime.InteropServices;
 using System.Security.Authentication;
 using System.Threading;
-using System.Threading.RateLimiting;
 using System.Threading.Tasks;
 using Bitrix24.Client.Auth;
 using Bitrix24.Client.Errors;
@@ -17,8 +16,8 @@ namespace Bitrix24.Client.Http
     /// The connection's HTTP side: a named client from Microsoft.Extensions.Http whose handler chain is,
     /// outermost first, Retry → Pacing → Auth → Logging → Timeout → primary. The factory rotates the chain
     /// (and with it the primary handler's connections and DNS answers) every few minutes; what must survive
-    /// rotation — the pacing bucket (shared by every client of the portal), the retry rules, the credential — lives here and is handed to each new
-    /// chain. The HttpClient wrapper is taken from the factory per request, as the factory intends: one kept
+    /// rotation — the pacing bucket (shared by every client of the portal), the retry rules, the credential —
+    /// lives here and is handed to each new chain. The HttpClient wrapper is taken from the factory per request, as the factory intends: one kept
     /// forever would pin the first handler and never see a DNS change.
     /// </summary>
     internal sealed class HttpPipeline : IDisposable

@@ -90,9 +90,9 @@ public sealed class ServerTests : EmulatorTestBase
         Assert.Equal(200, onDocuments.Status);
         Assert.Equal(3, onDocuments.Body["workflowIds"]!.AsArray().Count); // the two given, then one new document
         var listed = await PostJsonAsync(Admin("bizproc.workflow.instances"), new { SELECT = new[] { "ID", "TEMPLATE_ID", "DOCUMENT_ID" }, FILTER = new { TEMPLATE_ID = templateId } });
-        Assert.Equal(["COMPANY_1", "COMPANY_7", "COMPANY_9"], listed.Rows.Select(r => (string)r["DOCUMENT_ID"]!).Order(StringComparer.Ordinal));
+        Assert.Equal(["COMPANY_1", "COMPANY_7", "COMPANY_9"], listed.Rows.Select(r => (string)r!["DOCUMENT_ID"]!).Order(StringComparer.Ordinal));
         var template = await PostJsonAsync(Admin("bizproc.workflow.template.list"), new { SELECT = new[] { "ID", "NAME", "ENTITY" }, FILTER = new { ID = templateId } });
-        Assert.Equal("Invoice check", (string)template.Rows.Single()["NAME"]!);
+        Assert.Equal("Invoice check", (string)template.Rows.Single()!["NAME"]!);
     }
 
     [Theory]
