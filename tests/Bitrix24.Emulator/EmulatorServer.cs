@@ -25,6 +25,7 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly PortalState _portal;
+    private readonly MethodRegistry _methods;
     private readonly RequestStats _stats = new();
     private readonly LeakyBucket _bucket;
     private readonly OperatingTime _operating;
@@ -35,14 +36,17 @@ public sealed class EmulatorServer : IAsyncDisposable
     {
         Options = options;
         _portal = new PortalState(options.RandomSeed);
+        _methods = new MethodRegistry();
+        foreach (var area in _portal.Areas)
+            area.Register(_methods);
         _bucket = new LeakyBucket(options.Rate, options.Burst, TimeProvider.System);
         _operating = new OperatingTime(options.OperatingLimitSeconds, options.OperatingCostSeconds, TimeProvider.System);
         _webhookCodes = new Dictionary<long, string> { [1] = Authenticator.NewCode(), [2] = Authenticator.NewCode() };
         Seed();
 
-        var rest = new RestEndpoint(options, new Authenticator(_portal, _webhookCodes), _bucket,
-            new CallExecutor(_portal, _operating, _stats), _stats);
-        var control = new ControlEndpoints(this);
+        var rest = new RestEndpoint(options, new Authenticator(_portal, _webhookCodes, _methods.AuthSchemes), _bucket,
+            new CallExecutor(_portal, _methods, _operating, _stats), _stats);
+        var control = new ControlEndpoints(this, _methods);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         // No console lifetime: an in-process emulator must not take Ctrl+C from its host (Program handles signals).
@@ -63,6 +67,8 @@ public sealed class EmulatorServer : IAsyncDisposable
                 return rest.HandleAsync(context, route);
             if (path.StartsWith("/emulator/", StringComparison.OrdinalIgnoreCase))
                 return control.HandleAsync(context);
+            if (_methods.FindEndpoint(path) is { } endpoint)
+                return endpoint(context);
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;
         });
@@ -119,11 +125,7 @@ public sealed class EmulatorServer : IAsyncDisposable
     private string WebhookUrlOf(long userId)
         => new Uri(BaseUrl, string.Create(CultureInfo.InvariantCulture, $"rest/{userId}/{_webhookCodes[userId]}/")).ToString();
 
-    private void Seed()
-    {
-        _portal.SeedUsers(Options.SeedUsers);
-        _portal.SeedWorkflows(Options.SeedWorkflows);
-    }
+    private void Seed() => _portal.SeedFromOptions(Options);
 
     /// <summary>A host lifetime that neither listens for signals nor prints anything.</summary>
     private sealed class QuietLifetime : IHostLifetime

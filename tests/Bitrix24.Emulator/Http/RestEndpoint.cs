@@ -69,10 +69,13 @@ internal sealed class RestEndpoint
             return;
         }
 
-        var caller = _authenticator.Authenticate(route, parameters);
-        if (caller is null)
+        Caller caller;
+        try
         {
-            var error = RestException.NoAuth();
+            caller = _authenticator.Authenticate(route, parameters);
+        }
+        catch (RestException error)
+        {
             await WriteAsync(context, error.HttpStatus, ErrorBody(error), TimeInfo.Unmetered(start));
             return;
         }
