@@ -1,3 +1,5 @@
+using Bitrix24.Emulator.Faults;
+
 namespace Bitrix24.Emulator;
 
 /// <summary>Settings of one emulated portal; each maps to a command-line option of the program.</summary>
@@ -30,6 +32,10 @@ public sealed class EmulatorOptions
     /// <summary>--random-seed: makes generated ids and data reproducible.</summary>
     public int RandomSeed { get; set; } = 24;
 
+    /// <summary>--faults: fault rules in force from the start and after every reset (JSON, @file.json, or the
+    /// short form <c>method:key=value,…;…</c>; see the README's Faults).</summary>
+    public string? Faults { get; set; }
+
     /// <summary>Rejects values the portal could not run with.</summary>
     /// <exception cref="ArgumentException">Names the offending option as on the command line.</exception>
     public void Validate()
@@ -42,6 +48,23 @@ public sealed class EmulatorOptions
         Require(LatencyMs >= 0, "--latency-ms must be zero or more.");
         Require(SeedWorkflows >= 0, "--seed-workflows must be zero or more.");
         Require(SeedUsers >= 0, "--seed-users must be zero or more.");
+        FaultRules();
+    }
+
+    /// <summary>The rules of <see cref="Faults"/>.</summary>
+    /// <exception cref="ArgumentException">They do not parse; the message starts with --faults.</exception>
+    internal IReadOnlyList<FaultRule> FaultRules()
+    {
+        if (string.IsNullOrWhiteSpace(Faults))
+            return [];
+        try
+        {
+            return FaultSpec.Parse(Faults);
+        }
+        catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
+        {
+            throw new ArgumentException("--faults: " + e.Message);
+        }
     }
 
     private static void Require(bool condition, string message)

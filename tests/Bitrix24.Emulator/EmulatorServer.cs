@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Bitrix24.Emulator.Api;
 using Bitrix24.Emulator.Control;
+using Bitrix24.Emulator.Faults;
 using Bitrix24.Emulator.Http;
 using Bitrix24.Emulator.Limits;
 using Microsoft.AspNetCore.Builder;
@@ -26,6 +27,7 @@ public sealed class EmulatorServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly PortalState _portal;
     private readonly MethodRegistry _methods;
+    private readonly FaultPlan _faults;
     private readonly RequestStats _stats = new();
     private readonly LeakyBucket _bucket;
     private readonly OperatingTime _operating;
@@ -39,13 +41,14 @@ public sealed class EmulatorServer : IAsyncDisposable
         _methods = new MethodRegistry();
         foreach (var area in _portal.Areas)
             area.Register(_methods);
+        _faults = new FaultPlan(options.RandomSeed, options.FaultRules());
         _bucket = new LeakyBucket(options.Rate, options.Burst, TimeProvider.System);
         _operating = new OperatingTime(options.OperatingLimitSeconds, options.OperatingCostSeconds, TimeProvider.System);
         _webhookCodes = new Dictionary<long, string> { [1] = Authenticator.NewCode(), [2] = Authenticator.NewCode() };
         Seed();
 
         var rest = new RestEndpoint(options, new Authenticator(_portal, _webhookCodes, _methods.AuthSchemes), _bucket,
-            new CallExecutor(_portal, _methods, _operating, _stats), _stats);
+            new CallExecutor(_portal, _methods, _operating, _stats), _stats, _faults);
         var control = new ControlEndpoints(this, _methods);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
@@ -103,7 +106,10 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     public EmulatorStats GetStats() => _stats.Snapshot();
 
-    /// <summary>Clears counters and data, then seeds again as the options say.</summary>
+    /// <summary>The fault rules in force (control API: /emulator/faults).</summary>
+    internal FaultPlan Faults => _faults;
+
+    /// <summary>Clears counters and data, then seeds again as the options say; the fault rules go back to the options'.</summary>
     public void Reset()
     {
         lock (_portal.SyncRoot)
@@ -112,6 +118,7 @@ public sealed class EmulatorServer : IAsyncDisposable
             _stats.Reset();
             _bucket.Reset();
             _operating.Reset();
+            _faults.Reset();
             Seed();
         }
     }

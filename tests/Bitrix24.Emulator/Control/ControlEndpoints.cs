@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Bitrix24.Emulator.Api;
 using Bitrix24.Emulator.Areas;
+using Bitrix24.Emulator.Faults;
 using Microsoft.AspNetCore.Http;
 
 namespace Bitrix24.Emulator.Control;
@@ -13,6 +14,8 @@ namespace Bitrix24.Emulator.Control;
 /// <c>POST /emulator/seed</c> → each area seeds from its own keys (users: <c>{"users":N}</c>; bizproc:
 /// <c>{"templates":[{"name":…,"entity":"CCrmDocumentLead"}], "workflows":N, "templateId":T,
 /// "documentIds":["LEAD_7",…]}</c> → <c>{"templateIds":[…],"workflowIds":[…]}</c>); unknown keys are refused;
+/// <c>POST /emulator/faults</c> (a rule, a list, or {"rules":[…]}: added after those in force),
+/// <c>GET /emulator/faults</c> (rules with seen/fired counts), <c>DELETE /emulator/faults</c> (no rules);
 /// <c>GET /emulator/methods</c> → every registered method, its kind (read/write) and applicationOnly;
 /// <c>GET /emulator/webhooks</c> → <c>{"admin":…,"nonAdmin":…}</c>, so a script that started the program
 /// (which prints only the admin webhook) can also act as the non-administrator.
@@ -50,6 +53,16 @@ internal sealed class ControlEndpoints
                 break;
             case ("POST", "seed"):
                 await SeedAsync(context);
+                break;
+            case ("GET", "faults"):
+                await WriteAsync(context, 200, _server.Faults.Describe());
+                break;
+            case ("POST", "faults"):
+                await AddFaultsAsync(context);
+                break;
+            case ("DELETE", "faults"):
+                _server.Faults.Clear();
+                await WriteAsync(context, 200, new JsonObject { ["result"] = true });
                 break;
             case ("GET", "methods"):
                 await WriteAsync(context, 200, Methods());
@@ -99,6 +112,24 @@ internal sealed class ControlEndpoints
             return;
         }
         await WriteAsync(context, 200, answer);
+    }
+
+    /// <summary>Adds rules after those in force (all or none); answers them as named.</summary>
+    private async Task AddFaultsAsync(HttpContext context)
+    {
+        IReadOnlyList<FaultRule> rules;
+        try
+        {
+            var node = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+            rules = FaultSpec.FromJson(node);
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException)
+        {
+            await WriteAsync(context, 400, new JsonObject { ["error"] = e.Message });
+            return;
+        }
+        var added = _server.Faults.Add(rules);
+        await WriteAsync(context, 200, new JsonObject { ["rules"] = new JsonArray(added.Select(r => (JsonNode?)r.Describe()).ToArray()) });
     }
 
     /// <summary>Every registered method with its kind and context: a test can check that each method a cmdlet
