@@ -11,6 +11,7 @@ internal static class CommandLine
     public const string Usage =
         "Usage: Bitrix24.Emulator [--port N] [--rate R] [--burst N] [--operating-limit S] [--operating-cost S]\n" +
         "                         [--latency-ms N] [--seed-workflows N] [--seed-users N] [--random-seed N]\n" +
+        "                         [--seed-flows N] [--seed-tasks N] [--required-task-field UF_NAME]\n" +
         "                         [--faults RULES]   (JSON, @file.json, or method:key=value,...;...)";
 
     private static readonly Dictionary<string, Action<EmulatorOptions, string>> Setters = new(StringComparer.Ordinal)
@@ -23,6 +24,9 @@ internal static class CommandLine
         ["--latency-ms"] = (o, v) => o.LatencyMs = Int(v, "--latency-ms"),
         ["--seed-workflows"] = (o, v) => o.SeedWorkflows = Int(v, "--seed-workflows"),
         ["--seed-users"] = (o, v) => o.SeedUsers = Int(v, "--seed-users"),
+        ["--seed-flows"] = (o, v) => o.SeedFlows = Int(v, "--seed-flows"),
+        ["--seed-tasks"] = (o, v) => o.SeedTasks = Int(v, "--seed-tasks"),
+        ["--required-task-field"] = (o, v) => o.RequiredTaskField = v,
         ["--random-seed"] = (o, v) => o.RandomSeed = Int(v, "--random-seed"),
         ["--faults"] = (o, v) => o.Faults = v,
     };

@@ -29,6 +29,15 @@ public sealed class EmulatorOptions
     /// <summary>--seed-users: users seeded besides the admin (1) and the non-admin (2).</summary>
     public int SeedUsers { get; set; }
 
+    /// <summary>--seed-flows: flows seeded (each with its own new group).</summary>
+    public int SeedFlows { get; set; }
+
+    /// <summary>--seed-tasks: tasks seeded over the users.</summary>
+    public int SeedTasks { get; set; }
+
+    /// <summary>--required-task-field: a custom field (UF_…) every new task must carry.</summary>
+    public string? RequiredTaskField { get; set; }
+
     /// <summary>--random-seed: makes generated ids and data reproducible.</summary>
     public int RandomSeed { get; set; } = 24;
 
@@ -48,6 +57,9 @@ public sealed class EmulatorOptions
         Require(LatencyMs >= 0, "--latency-ms must be zero or more.");
         Require(SeedWorkflows >= 0, "--seed-workflows must be zero or more.");
         Require(SeedUsers >= 0, "--seed-users must be zero or more.");
+        Require(SeedFlows >= 0, "--seed-flows must be zero or more.");
+        Require(SeedTasks >= 0, "--seed-tasks must be zero or more.");
+        Require(string.IsNullOrEmpty(RequiredTaskField) || RequiredTaskField.StartsWith("UF_", StringComparison.OrdinalIgnoreCase), "--required-task-field must name a custom field (UF_...).");
         FaultRules();
     }
 
