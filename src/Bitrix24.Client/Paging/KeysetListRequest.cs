@@ -16,6 +16,14 @@ namespace Bitrix24.Client.Paging
         /// <summary>Unique, orderable key of a row, as named in the response (ID).</summary>
         public string KeyField { get; init; } = "ID";
 
+        /// <summary>Name of the key in each returned row, when it differs from <see cref="KeyField"/>
+        /// (tasks.task.list filters by ID but prints "id"); batch references need the exact spelling.</summary>
+        public string? ResultKeyField { get; init; }
+
+        /// <summary>The property of <c>result</c> that holds the rows (tasks.task.list: "tasks"), or null when
+        /// <c>result</c> is the array itself.</summary>
+        public string? RowsProperty { get; init; }
+
         /// <summary>Name of the order parameter (ORDER for bizproc lists).</summary>
         public string OrderParameter { get; init; } = "ORDER";
 

@@ -50,7 +50,7 @@ namespace Bitrix24.Client.Paging
                 var commands = new List<B24BatchCommand>(pages);
                 for (var i = 0; i < pages; i++)
                 {
-                    object bound = i == 0 ? lastKey : B24BatchCommand.ResultReference(PageKey(i - 1), pageSize - 1, request.KeyField);
+                    object bound = i == 0 ? lastKey : LastKeyReference(PageKey(i - 1), request);
                     var filter = pagingFilter.Clone().Set(">" + request.KeyField, bound);
                     commands.Add(new B24BatchCommand(PageKey(i), request.Method,
                         common.Clone().Set(request.FilterParameter, filter).Set(StartParameter, -1)));
@@ -78,6 +78,15 @@ namespace Bitrix24.Client.Paging
         }
 
         private static string PageKey(int index) => "p" + index;
+
+        /// <summary><c>$result[p][49][ID]</c>, or <c>$result[p][tasks][49][id]</c> when the rows sit under a property.</summary>
+        private static string LastKeyReference(string page, KeysetListRequest request)
+        {
+            var key = request.ResultKeyField ?? request.KeyField;
+            return request.RowsProperty is { } rows
+                ? B24BatchCommand.ResultReference(page, rows, request.PageSize - 1, key)
+                : B24BatchCommand.ResultReference(page, request.PageSize - 1, key);
+        }
 
         /// <summary>The caller's extra parameters, then SELECT (with the key) and ORDER by the key; the
         /// parameters the pager owns are dropped from Extra whatever their letter case.</summary>
