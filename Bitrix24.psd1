@@ -11,7 +11,7 @@
     CompatiblePSEditions   = @('Desktop', 'Core')
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
-    FormatsToProcess       = @('Bitrix24.Format.ps1xml')
+    FormatsToProcess       = @('Bitrix24.Format.ps1xml', 'Formats/Flow.Format.ps1xml', 'Formats/Task.Format.ps1xml')
     CmdletsToExport        = @(
         'Connect-B24'
         'Disconnect-B24'
@@ -24,6 +24,18 @@
         'Get-B24Workflow'
         'Stop-B24Workflow'
         'Remove-B24Workflow'
+        'New-B24Flow'
+        'Set-B24Flow'
+        'Get-B24Flow'
+        'Remove-B24Flow'
+        'Switch-B24Flow'
+        'Enable-B24Flow'
+        'Disable-B24Flow'
+        'Test-B24Flow'
+        'Add-B24FlowPin'
+        'Remove-B24FlowPin'
+        'Add-B24Task'
+        'Get-B24Task'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

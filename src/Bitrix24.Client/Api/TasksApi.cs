@@ -61,6 +61,14 @@ namespace Bitrix24.Client.Api
             };
         }
 
+        /// <summary>Streams tasks as models with <see cref="List"/>'s keyset paging.</summary>
+        public static IAsyncEnumerable<B24Page<TaskItem>> ListAsync(B24Client client, TaskQuery? query = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (client is null)
+                throw new ArgumentNullException(nameof(client));
+            return PageMapping.Map<TaskItem>(client.ListByKeyAsync(List(query), cancellationToken), cancellationToken);
+        }
+
         /// <summary>result.task of add and get; null for get's <c>"result":[]</c> (no such task, or no access).</summary>
         public static TaskItem? ReadTask(JsonElement result, string method)
         {

@@ -67,6 +67,9 @@ namespace Bitrix24.PowerShell.Infrastructure
 
         protected override void EndProcessing() => Flush();
 
+        /// <summary>The error written for an item the portal refused; bulk writers may name the item in it (its row).</summary>
+        protected virtual ErrorRecord ItemError(B24Exception error, object? target) => ErrorRecords.From(error, target);
+
         private void Flush()
         {
             if (_queue.Count == 0)
@@ -100,7 +103,7 @@ namespace Bitrix24.PowerShell.Infrastructure
                 }
                 else if (refused is not null)
                 {
-                    WriteB24Error(refused, item.Target);
+                    WriteError(ItemError(refused, item.Target));
                 }
                 else if (!byKey.TryGetValue(item.Command!.Key, out var result))
                 {
@@ -109,7 +112,7 @@ namespace Bitrix24.PowerShell.Infrastructure
                 }
                 else if (result.Error is { } error)
                 {
-                    WriteB24Error(error, item.Target);
+                    WriteError(ItemError(error, item.Target));
                 }
                 else if (item.Output!(result) is { } output)
                 {

@@ -1,0 +1,29 @@
+using System.Management.Automation;
+using Bitrix24.Client.Api;
+using Bitrix24.Client.Models;
+using Bitrix24.PowerShell.Infrastructure;
+
+namespace Bitrix24.PowerShell.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Gets task flows by id (tasks.flow.Flow.get); ids from the pipeline go 50 per batch request.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "B24Flow")]
+    [OutputType(typeof(Flow))]
+    public sealed class GetB24FlowCommand : B24BatchCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("FlowId")]
+        [ValidateRange(1, long.MaxValue)]
+        public long[] Id { get; set; } = System.Array.Empty<long>();
+
+        protected override void ProcessRecord()
+        {
+            foreach (var one in Id)
+            {
+                var id = one;
+                Enqueue(key => FlowsApi.Get(key, id), id, result => JsonToPowerShell.ToPSObject(FlowsApi.ReadFlow(result.Result, result.Command.Method)));
+            }
+        }
+    }
+}

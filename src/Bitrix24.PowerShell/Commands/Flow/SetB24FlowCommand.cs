@@ -1,0 +1,44 @@
+using System;
+using System.Management.Automation;
+using Bitrix24.Client.Api;
+using Bitrix24.Client.Models;
+using Bitrix24.PowerShell.Infrastructure;
+
+namespace Bitrix24.PowerShell.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Changes task flows (tasks.flow.Flow.update): only the parameters given are sent.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "B24Flow", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(Flow))]
+    public sealed class SetB24FlowCommand : FlowFieldsCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("FlowId")]
+        [ValidateRange(1, long.MaxValue)]
+        public long Id { get; set; }
+
+        /// <summary>A new name, unique on the portal.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Name { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var id = Id;
+            FlowFields fields;
+            try
+            {
+                fields = BuildFields(Name);
+            }
+            catch (ArgumentException ex)
+            {
+                Reject(ErrorRecords.InvalidArgument(ex.Message, id, ex));
+                return;
+            }
+            if (!ShouldProcess("flow " + id, "Update flow"))
+                return;
+            EnqueueFlowWrite(key => FlowsApi.Update(key, id, fields), id);
+        }
+    }
+}
