@@ -1,7 +1,11 @@
 # Module manifest of Bitrix24: a binary module (one build for Windows PowerShell 5.1 and PowerShell 7).
 # Cmdlets are listed one by one (no wildcards) so discovery never has to load the assembly.
+# The source is Bitrix24.psd1 at the repository root, the one version source (ModuleVersion feeds the
+# build's Version). It is valid where it stands: Import-Module ./Bitrix24.psd1 loads the built module from
+# out/Bitrix24/ with the format file from src/. The build writes the shipped copy, out/Bitrix24/Bitrix24.psd1,
+# with those folder prefixes dropped from the paths, since there every file sits beside the manifest.
 @{
-    RootModule             = 'Bitrix24.PowerShell.dll'
+    RootModule             = 'out/Bitrix24/Bitrix24.PowerShell.dll'
     ModuleVersion          = '0.1.0'
     GUID                   = 'b2e49767-fa20-4342-965a-6ec833dddb32'
     Author                 = 'Bitrix24 PowerShell contributors'
@@ -11,7 +15,7 @@
     CompatiblePSEditions   = @('Desktop', 'Core')
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
-    FormatsToProcess       = @('Bitrix24.Format.ps1xml', 'Formats/Flow.Format.ps1xml', 'Formats/Task.Format.ps1xml')
+    FormatsToProcess       = @('src/Bitrix24.PowerShell/Bitrix24.Format.ps1xml', 'src/Bitrix24.PowerShell/Formats/Flow.Format.ps1xml', 'src/Bitrix24.PowerShell/Formats/Task.Format.ps1xml')
     CmdletsToExport        = @(
         'Connect-B24'
         'Disconnect-B24'
@@ -42,7 +46,10 @@
     VariablesToExport      = @()
     PrivateData            = @{
         PSData = @{
-            Tags = @('Bitrix24', 'Bitrix', 'CRM', 'REST', 'BusinessProcess', 'Workflow', 'Webhook', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            Tags         = @('Bitrix24', 'Bitrix', 'CRM', 'REST', 'BusinessProcess', 'Workflow', 'Webhook', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/bitrix24-powershell/Bitrix24'
+            LicenseUri   = 'https://github.com/bitrix24-powershell/Bitrix24/blob/main/docs/LICENSE'
+            ReleaseNotes = 'https://github.com/bitrix24-powershell/Bitrix24/blob/main/docs/CHANGELOG.md'
         }
     }
 }

@@ -20,8 +20,11 @@ namespace Bitrix24.Client
         /// <summary>Sink for diagnostic lines. Every line is already redacted (no webhook code, no token).</summary>
         public Action<string>? Log { get; set; }
 
-        /// <summary>User-Agent sent with every request.</summary>
-        public string UserAgent { get; set; } = "Bitrix24.PowerShell/0.1";
+        /// <summary>User-Agent sent with every request; the version is the module's (one source: Bitrix24.psd1).</summary>
+        public string UserAgent { get; set; } = DefaultUserAgent;
+
+        internal static readonly string DefaultUserAgent =
+            "Bitrix24.PowerShell/" + typeof(B24ClientOptions).Assembly.GetName().Version!.ToString(3);
 
         /// <summary>First retry back-off (doubling after that); tests shorten it.</summary>
         internal TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);

@@ -19,7 +19,8 @@ public sealed class ModuleTests
         Assert.True(result.Succeeded, result.ToString());
         var module = Assert.IsType<PSModuleInfo>(Assert.Single(result.Output).BaseObject);
         Assert.Equal("Bitrix24", module.Name);
-        Assert.Equal(new Version(0, 1, 0), module.Version);
+        // One version source: the build stamps the manifest's ModuleVersion on the assemblies.
+        Assert.Equal(ModuleAssembly().GetName().Version!.ToString(3), module.Version.ToString());
         Assert.Equal(ExpectedCmdlets(), module.ExportedCmdlets.Keys.Order(StringComparer.OrdinalIgnoreCase));
     }
 
@@ -42,7 +43,7 @@ public sealed class ModuleTests
 
         // Only the cmdlet assembly at the top: anything else there would be found by PowerShell's own probing
         // and bypass the private load context.
-        Assert.Equal(["Bitrix24.Format.ps1xml", "Bitrix24.PowerShell.dll", "Bitrix24.psd1"], top);
+        Assert.Equal(["Bitrix24.Format.ps1xml", "Bitrix24.PowerShell.dll", "Bitrix24.psd1", "LICENSE"], top);
         Assert.Contains("Bitrix24.Client.dll", lib);
         Assert.Contains("System.Text.Json.dll", lib);
         Assert.Contains("Microsoft.Extensions.Http.dll", lib);

@@ -29,11 +29,12 @@ public static class ModuleLocator
         if (Environment.GetEnvironmentVariable(OverrideVariable) is { Length: > 0 } overridden)
             return Path.GetFullPath(overridden);
 
+        // The folder of this build's configuration first (Debug lays out apart from Release).
         var candidates = new List<string>();
-        if (RepositoryRoot is { } root)
-            candidates.Add(Path.Combine(root, "out", "Bitrix24", "Bitrix24.psd1"));
         if (!string.IsNullOrEmpty(BakedModuleOut))
             candidates.Add(Path.Combine(BakedModuleOut, "Bitrix24.psd1"));
+        if (RepositoryRoot is { } root)
+            candidates.Add(Path.Combine(root, "out", "Bitrix24", "Bitrix24.psd1"));
 
         return candidates.Select(Path.GetFullPath).FirstOrDefault(File.Exists)
             ?? throw new FileNotFoundException(
@@ -51,7 +52,12 @@ public static class ModuleLocator
                     return dir.FullName;
             }
         }
-        // out/Bitrix24/ sits two levels below the root.
-        return string.IsNullOrEmpty(BakedModuleOut) ? null : Path.GetFullPath(Path.Combine(BakedModuleOut, "..", ".."));
+        // out/Bitrix24/ sits two levels below the root (out/Debug/Bitrix24/ three).
+        for (var dir = string.IsNullOrEmpty(BakedModuleOut) ? null : new DirectoryInfo(BakedModuleOut); dir != null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, SolutionFile)))
+                return dir.FullName;
+        }
+        return null;
     }
 }

@@ -1,0 +1,76 @@
+#Requires -Version 7.0
+
+Describe 'Connect-B24, Get-B24Connection, Disconnect-B24' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+        $emulator = Start-TestEmulator -SeedWorkflows 10
+        Initialize-TestSession $emulator
+    }
+
+    AfterAll {
+        Get-Module Bitrix24 | Remove-Module -Force
+        Stop-TestEmulator $emulator
+    }
+
+    It 'shows the endpoint with the code masked' {
+        $connection = Get-B24Connection
+        $connection.UserId | Should -Be 1
+        $connection.AuthType | Should -Be 'Webhook'
+        $connection.Endpoint | Should -Be "$($emulator.Base)/rest/1/***/"
+        # A failing match would print the text, so only the answer is asserted: no secret in the test output.
+        "$connection".Contains($emulator.Code) | Should -BeFalse
+    }
+
+    It 'never writes the webhook code to the verbose stream' {
+        $verbose = Get-B24Workflow -First 1 -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        @($verbose).Count | Should -BeGreaterThan 0
+        (($verbose | ForEach-Object Message) -join "`n").Contains($emulator.Code) | Should -BeFalse
+    }
+
+    It 'rejects a wrong webhook code with NO_AUTH_FOUND and leaves no current connection' {
+        $wrong = $emulator.Webhook -replace '/[^/]+/$', '/wrongcode0123456789/'
+        { Connect-B24 -Url $wrong } | Should -Throw -ErrorId 'NO_AUTH_FOUND,*'
+        { Get-B24Connection } | Should -Throw -ErrorId 'NotConnected,*'
+        Connect-B24 -Url $emulator.Webhook
+    }
+
+    It 'connects from B24_WEBHOOK_URL when there is no connection, and reports NotConnected without one' {
+        try {
+            Disconnect-B24
+            { Get-B24Connection -ErrorAction Stop } | Should -Throw -ErrorId 'NotConnected,*'
+
+            $env:B24_WEBHOOK_URL = $emulator.Webhook
+            Get-B24Workflow -First 1 | Should -HaveCount 1
+            (Get-B24Connection).Endpoint | Should -Be "$($emulator.Base)/rest/1/***/"
+        }
+        finally {
+            $env:B24_WEBHOOK_URL = $null
+            Connect-B24 -Url $emulator.Webhook
+        }
+    }
+
+    It 'works from B24_WEBHOOK_URL in a child pwsh that never calls Connect-B24' {
+        try {
+            $env:B24_WEBHOOK_URL = $emulator.Webhook
+            $lines = Invoke-ChildPwsh @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$ManifestPath'
+@(Get-B24Workflow -First 3).Count
+(Get-B24Connection).Endpoint
+"@
+        }
+        finally { $env:B24_WEBHOOK_URL = $null }
+        $lines | Should -Be @('3', "$($emulator.Base)/rest/1/***/")
+    }
+
+    It 'uses -Connection instead of the current connection' {
+        $second = Connect-B24 -Url $emulator.Webhook -PassThru
+        Get-B24Workflow -Connection $second -First 2 | Should -HaveCount 2
+    }
+
+    It 'exports the connection to JSON without the webhook code' {
+        $json = Get-B24Connection | ConvertTo-Json -Depth 1 -WarningAction SilentlyContinue
+        $json | Should -Match '"UserId": 1'
+        $json.Contains($emulator.Code) | Should -BeFalse
+    }
+}

@@ -1,0 +1,91 @@
+# Shared setup of the Pester suite, dot-sourced in each file's BeforeAll:
+#   . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+# It starts an emulator of its own (a separate process, as a user would run it), imports the built module
+# from out/Bitrix24 (or $env:B24_MODULE_MANIFEST) and offers the emulator's control API.
+
+$script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+$script:Configuration = if ($env:B24_BUILD_CONFIGURATION) { $env:B24_BUILD_CONFIGURATION } else { 'Release' }
+$script:ManifestPath = if ($env:B24_MODULE_MANIFEST) { $env:B24_MODULE_MANIFEST } else { Join-Path $RepoRoot 'out/Bitrix24/Bitrix24.psd1' }
+
+function Start-TestEmulator {
+    param([int] $SeedWorkflows = 1000, [string[]] $ExtraArguments = @())
+
+    $startInfo = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    $arguments = @('run', '--project', (Join-Path $RepoRoot 'tests/Bitrix24.Emulator'), '-c', $Configuration, '--no-build', '--',
+        '--port', '0', '--seed-workflows', $SeedWorkflows) + $ExtraArguments
+    foreach ($argument in $arguments) { $startInfo.ArgumentList.Add([string]$argument) }
+    $startInfo.UseShellExecute = $false
+    $startInfo.RedirectStandardOutput = $true
+    $startInfo.RedirectStandardError = $true
+    $process = [System.Diagnostics.Process]::Start($startInfo)
+    $errors = $process.StandardError.ReadToEndAsync()
+
+    $webhook = $null
+    $read = $null
+    $deadline = [DateTime]::UtcNow.AddMinutes(2)
+    while (-not $webhook -and [DateTime]::UtcNow -lt $deadline) {
+        # One read in flight at a time: a StreamReader refuses a second while the first is pending.
+        if (-not $read) { $read = $process.StandardOutput.ReadLineAsync() }
+        if (-not $read.Wait([TimeSpan]::FromSeconds(5))) { continue }
+        $line = $read.Result
+        $read = $null
+        if ($null -eq $line) { break }   # the process ended before listening
+        if ($line -match '^Webhook: (\S+)') { $webhook = $Matches[1] }
+    }
+    if (-not $webhook) {
+        if (-not $process.HasExited) { $process.Kill($true) }
+        $null = $errors.Wait([TimeSpan]::FromSeconds(5))
+        throw "The emulator did not print its webhook. $($errors.Result)"
+    }
+    # Keep draining stdout so request logging can never fill the pipe and stall the emulator.
+    $null = $process.StandardOutput.BaseStream.CopyToAsync([System.IO.Stream]::Null)
+
+    $uri = [Uri]$webhook
+    [pscustomobject]@{
+        Process = $process
+        Webhook = $webhook
+        Base    = $uri.GetLeftPart([UriPartial]::Authority)
+        Code    = $uri.Segments[-1].TrimEnd('/')
+    }
+}
+
+function Stop-TestEmulator([Parameter(Mandatory)] $Emulator) {
+    if ($Emulator.Process -and -not $Emulator.Process.HasExited) {
+        $Emulator.Process.Kill($true)
+        $null = $Emulator.Process.WaitForExit(10000)
+    }
+}
+
+# Imports the module and connects; B24_WEBHOOK_URL is cleared so only what a test sets is seen.
+function Initialize-TestSession([Parameter(Mandatory)] $Emulator) {
+    $env:B24_WEBHOOK_URL = $null
+    Import-Module $ManifestPath -Force
+    Connect-B24 -Url $Emulator.Webhook
+}
+
+function Get-EmulatorStats([Parameter(Mandatory)] $Emulator) { Invoke-RestMethod -Uri "$($Emulator.Base)/emulator/stats" }
+function Reset-Emulator([Parameter(Mandatory)] $Emulator) { $null = Invoke-RestMethod -Method Post -Uri "$($Emulator.Base)/emulator/reset" }
+function Get-EmulatorWebhooks([Parameter(Mandatory)] $Emulator) { Invoke-RestMethod -Uri "$($Emulator.Base)/emulator/webhooks" }
+
+# How often the emulator received a method, 0 when never (the stats leave out methods not called).
+function Get-CallCount([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $Method) {
+    $calls = (Get-EmulatorStats $Emulator).callsByMethod
+    $count = $calls.PSObject.Properties[$Method]
+    if ($null -eq $count) { 0 } else { [int]$count.Value }
+}
+
+# Runs a script in a fresh pwsh (the same version as this one) and returns its output lines; throws with
+# its error output when it fails. The child inherits the environment: set $env: values before the call.
+function Invoke-ChildPwsh([Parameter(Mandatory)] [string] $Script) {
+    $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($Script))
+    $output = & (Get-Process -Id $PID).Path @(Get-PwshLaunchArguments) -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1
+    if ($LASTEXITCODE -ne 0) { throw "Child pwsh failed ($LASTEXITCODE): $($output -join "`n")" }
+    @($output | ForEach-Object { "$_" })
+}
+
+# What starts this same pwsh again: `dotnet pwsh` (the local tool) runs as dotnet with pwsh.dll as its
+# first argument; an installed pwsh is its own executable.
+function Get-PwshLaunchArguments {
+    $first = [Environment]::GetCommandLineArgs()[0]
+    if ($first -like '*.dll') { @($first) } else { @() }
+}
