@@ -10,7 +10,8 @@ internal static class CommandLine
 {
     public const string Usage =
         "Usage: Bitrix24.Emulator [--port N] [--rate R] [--burst N] [--operating-limit S] [--operating-cost S]\n" +
-        "                         [--latency-ms N] [--seed-workflows N] [--seed-users N] [--random-seed N]";
+        "                         [--latency-ms N] [--seed-workflows N] [--seed-users N] [--random-seed N]\n" +
+        "                         [--app] [--app-redirect URL] [--access-token-ttl S]";
 
     private static readonly Dictionary<string, Action<EmulatorOptions, string>> Setters = new(StringComparer.Ordinal)
     {
@@ -23,6 +24,14 @@ internal static class CommandLine
         ["--seed-workflows"] = (o, v) => o.SeedWorkflows = Int(v, "--seed-workflows"),
         ["--seed-users"] = (o, v) => o.SeedUsers = Int(v, "--seed-users"),
         ["--random-seed"] = (o, v) => o.RandomSeed = Int(v, "--random-seed"),
+        ["--access-token-ttl"] = (o, v) => o.AccessTokenTtlSeconds = Number(v, "--access-token-ttl"),
+        ["--app-redirect"] = (o, v) => o.AppRedirectUri = v,
+    };
+
+    /// <summary>Options that take no value.</summary>
+    private static readonly Dictionary<string, Action<EmulatorOptions>> Flags = new(StringComparer.Ordinal)
+    {
+        ["--app"] = o => o.RegisterApp = true,
     };
 
     /// <exception cref="ArgumentException">An unknown option, a missing or malformed value, or a value out of range.</exception>
@@ -34,6 +43,11 @@ internal static class CommandLine
             var arg = args[i];
             var eq = arg.IndexOf('=');
             var name = eq > 0 ? arg[..eq] : arg;
+            if (eq < 0 && Flags.TryGetValue(name, out var flag))
+            {
+                flag(options);
+                continue;
+            }
             if (!Setters.TryGetValue(name, out var set))
                 throw new ArgumentException($"Unknown option '{name}'.");
             string value;

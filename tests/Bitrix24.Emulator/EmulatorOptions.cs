@@ -30,6 +30,15 @@ public sealed class EmulatorOptions
     /// <summary>--random-seed: makes generated ids and data reproducible.</summary>
     public int RandomSeed { get; set; } = 24;
 
+    /// <summary>--access-token-ttl: lifetime of OAuth access tokens in seconds (3600, as documented).</summary>
+    public double AccessTokenTtlSeconds { get; set; } = 3600;
+
+    /// <summary>--app: install a local application for user 1 at start (the program prints its keys).</summary>
+    public bool RegisterApp { get; set; }
+
+    /// <summary>--app-redirect: the application's handler address (the authorize step redirects there).</summary>
+    public string? AppRedirectUri { get; set; }
+
     /// <summary>Rejects values the portal could not run with.</summary>
     /// <exception cref="ArgumentException">Names the offending option as on the command line.</exception>
     public void Validate()
@@ -42,6 +51,8 @@ public sealed class EmulatorOptions
         Require(LatencyMs >= 0, "--latency-ms must be zero or more.");
         Require(SeedWorkflows >= 0, "--seed-workflows must be zero or more.");
         Require(SeedUsers >= 0, "--seed-users must be zero or more.");
+        Require(AccessTokenTtlSeconds > 0 && double.IsFinite(AccessTokenTtlSeconds), "--access-token-ttl must be a positive number of seconds.");
+        Require(AppRedirectUri is null || Uri.TryCreate(AppRedirectUri, UriKind.Absolute, out _), "--app-redirect must be an absolute URL.");
     }
 
     private static void Require(bool condition, string message)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Bitrix24.Emulator.Api;
+using Bitrix24.Emulator.Areas.OAuth;
 using Bitrix24.Emulator.Control;
 using Bitrix24.Emulator.Http;
 using Bitrix24.Emulator.Limits;
@@ -38,9 +39,13 @@ public sealed class EmulatorServer : IAsyncDisposable
         _bucket = new LeakyBucket(options.Rate, options.Burst, TimeProvider.System);
         _operating = new OperatingTime(options.OperatingLimitSeconds, options.OperatingCostSeconds, TimeProvider.System);
         _webhookCodes = new Dictionary<long, string> { [1] = Authenticator.NewCode(), [2] = Authenticator.NewCode() };
+        OAuth = new OAuthServer(TimeSpan.FromSeconds(options.AccessTokenTtlSeconds));
+        if (options.RegisterApp)
+            App = OAuth.RegisterApp(1, options.AppRedirectUri);
         Seed();
 
-        var rest = new RestEndpoint(options, new Authenticator(_portal, _webhookCodes), _bucket,
+        var oauthEndpoints = new OAuthEndpoints(OAuth, () => BaseUrl);
+        var rest = new RestEndpoint(options, new Authenticator(_portal, _webhookCodes, OAuth), _bucket,
             new CallExecutor(_portal, _operating, _stats), _stats);
         var control = new ControlEndpoints(this);
 
@@ -61,6 +66,8 @@ public sealed class EmulatorServer : IAsyncDisposable
             var path = context.Request.Path.Value ?? "";
             if (RestRoute.Parse(path) is { } route)
                 return rest.HandleAsync(context, route);
+            if (OAuthEndpoints.Matches(path))
+                return oauthEndpoints.HandleAsync(context);
             if (path.StartsWith("/emulator/", StringComparison.OrdinalIgnoreCase))
                 return control.HandleAsync(context);
             context.Response.StatusCode = StatusCodes.Status404NotFound;
@@ -91,6 +98,12 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     /// <summary>Webhook of user 2, not an administrator (bizproc methods answer ACCESS_DENIED).</summary>
     public string NonAdminWebhookUrl => WebhookUrlOf(2);
+
+    /// <summary>The authorization server and application tokens (apps survive Reset, as installs do).</summary>
+    public OAuthServer OAuth { get; }
+
+    /// <summary>The application --app installed, or null.</summary>
+    public OAuthAppRegistration? App { get; }
 
     /// <summary>The in-memory portal, for seeding and for assertions.</summary>
     public PortalState Portal => _portal;

@@ -13,6 +13,8 @@ namespace Bitrix24.Emulator.Control;
 /// "documentIds":["LEAD_7",…]}</c>: users; new templates; N running workflows over the seed templates, or,
 /// with templateId, over that template, on the given documents and/or N new ones. Unknown keys are refused;
 ///
+/// <c>GET /emulator/oauth</c> → token-server counters; <c>POST /emulator/oauth/expire[?after=N]</c> expires every access
+/// token (after N more authenticated calls); <c>POST /emulator/oauth/apps</c> installs an application (see <see cref="RegisterAppAsync"/>);
 /// <c>GET /emulator/webhooks</c> → <c>{"admin":…,"nonAdmin":…}</c>, so a script that started the program
 /// (which prints only the admin webhook) can also act as the non-administrator.
 /// </summary>
@@ -51,6 +53,22 @@ internal sealed class ControlEndpoints
             case ("POST", "seed"):
                 await SeedAsync(context);
                 break;
+            case ("GET", "oauth"):
+                await WriteAsync(context, 200, new JsonObject
+                {
+                    ["refreshGrants"] = _server.OAuth.RefreshGrants,
+                    ["refreshRequests"] = _server.OAuth.RefreshRequests,
+                    ["codeGrants"] = _server.OAuth.CodeGrants,
+                    ["accessTokenTtl"] = _server.OAuth.AccessTokenTtl.TotalSeconds,
+                });
+                break;
+            case ("POST", "oauth/expire"):
+                _server.OAuth.ExpireAfter(int.TryParse(context.Request.Query["after"], out var after) ? after : 0);
+                await WriteAsync(context, 200, new JsonObject { ["result"] = true });
+                break;
+            case ("POST", "oauth/apps"):
+                await RegisterAppAsync(context);
+                break;
             case ("GET", "webhooks"):
                 await WriteAsync(context, 200, new JsonObject { ["admin"] = _server.WebhookUrl, ["nonAdmin"] = _server.NonAdminWebhookUrl });
                 break;
@@ -58,6 +76,32 @@ internal sealed class ControlEndpoints
                 await WriteAsync(context, 404, new JsonObject { ["error"] = "unknown control endpoint" });
                 break;
         }
+    }
+
+    /// <summary><c>{"userId":1,"redirectUri":"http://127.0.0.1:8765/"}</c> (both optional) → the new app's
+    /// client_id, client_secret and refresh_token.</summary>
+    private async Task RegisterAppAsync(HttpContext context)
+    {
+        JsonNode? request = null;
+        try
+        {
+            if (context.Request.ContentLength is > 0 || context.Request.Headers.TransferEncoding.Count > 0)
+                request = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+        }
+        catch (JsonException)
+        {
+            await WriteAsync(context, 400, new JsonObject { ["error"] = "expected {\"userId\":N, \"redirectUri\":URL}" });
+            return;
+        }
+        var userId = request?["userId"]?.GetValue<long>() ?? 1;
+        var redirect = request?["redirectUri"]?.GetValue<string>();
+        var registration = _server.OAuth.RegisterApp(userId, redirect);
+        await WriteAsync(context, 200, new JsonObject
+        {
+            ["client_id"] = registration.App.ClientId,
+            ["client_secret"] = registration.App.ClientSecret,
+            ["refresh_token"] = registration.RefreshToken,
+        });
     }
 
     private async Task SeedAsync(HttpContext context)

@@ -69,7 +69,18 @@ internal sealed class RestEndpoint
             return;
         }
 
-        var caller = _authenticator.Authenticate(route, parameters);
+        Caller? caller;
+        try
+        {
+            caller = _authenticator.Authenticate(route, parameters);
+        }
+        catch (RestException expired)
+        {
+            await WriteAsync(context, expired.HttpStatus, ErrorBody(expired), TimeInfo.Unmetered(start));
+            return;
+        }
+        // The token is not a method parameter (user.get would read it as a filter field).
+        parameters = parameters.Without("auth");
         if (caller is null)
         {
             var error = RestException.NoAuth();
