@@ -276,6 +276,9 @@ namespace Bitrix24.Client.Auth.OAuth
             return true;
         }
 
+        /// <summary>The portal root an address names (also accepts a client_endpoint …/rest/); ArgumentException otherwise.</summary>
+        public static Uri ParsePortalForCmdlet(string portal) => ParsePortal(portal);
+
         internal static Uri ParsePortal(string portal)
         {
             if (string.IsNullOrWhiteSpace(portal))
