@@ -4,13 +4,14 @@ namespace Bitrix24.Emulator;
 
 /// <summary>
 /// The program's options: <c>--port 0 --rate 2 --burst 50 --operating-limit 480 --operating-cost 0.01
-/// --latency-ms 0 --seed-workflows 0 --seed-users 0 --random-seed 24</c> (also <c>--name=value</c>).
+/// --latency-ms 0 --seed-workflows 0 --seed-users 0 --random-seed 24 --faults RULES</c> (also <c>--name=value</c>).
 /// </summary>
 internal static class CommandLine
 {
     public const string Usage =
         "Usage: Bitrix24.Emulator [--port N] [--rate R] [--burst N] [--operating-limit S] [--operating-cost S]\n" +
         "                         [--latency-ms N] [--seed-workflows N] [--seed-users N] [--random-seed N]\n" +
+        "                         [--faults RULES]   (JSON, @file.json, or method:key=value,...;...)\n" +
         "                         [--app] [--app-redirect URL] [--access-token-ttl S]";
 
     private static readonly Dictionary<string, Action<EmulatorOptions, string>> Setters = new(StringComparer.Ordinal)
@@ -24,14 +25,9 @@ internal static class CommandLine
         ["--seed-workflows"] = (o, v) => o.SeedWorkflows = Int(v, "--seed-workflows"),
         ["--seed-users"] = (o, v) => o.SeedUsers = Int(v, "--seed-users"),
         ["--random-seed"] = (o, v) => o.RandomSeed = Int(v, "--random-seed"),
+        ["--faults"] = (o, v) => o.Faults = v,
         ["--access-token-ttl"] = (o, v) => o.AccessTokenTtlSeconds = Number(v, "--access-token-ttl"),
         ["--app-redirect"] = (o, v) => o.AppRedirectUri = v,
-    };
-
-    /// <summary>Options that take no value.</summary>
-    private static readonly Dictionary<string, Action<EmulatorOptions>> Flags = new(StringComparer.Ordinal)
-    {
-        ["--app"] = o => o.RegisterApp = true,
     };
 
     /// <exception cref="ArgumentException">An unknown option, a missing or malformed value, or a value out of range.</exception>
@@ -43,9 +39,9 @@ internal static class CommandLine
             var arg = args[i];
             var eq = arg.IndexOf('=');
             var name = eq > 0 ? arg[..eq] : arg;
-            if (eq < 0 && Flags.TryGetValue(name, out var flag))
+            if (eq < 0 && name == "--app")
             {
-                flag(options);
+                options.RegisterApp = true; // the one option without a value
                 continue;
             }
             if (!Setters.TryGetValue(name, out var set))

@@ -1,3 +1,5 @@
+using Bitrix24.Emulator.Faults;
+
 namespace Bitrix24.Emulator;
 
 /// <summary>Settings of one emulated portal; each maps to a command-line option of the program.</summary>
@@ -27,9 +29,6 @@ public sealed class EmulatorOptions
     /// <summary>--seed-users: users seeded besides the admin (1) and the non-admin (2).</summary>
     public int SeedUsers { get; set; }
 
-    /// <summary>--random-seed: makes generated ids and data reproducible.</summary>
-    public int RandomSeed { get; set; } = 24;
-
     /// <summary>--access-token-ttl: lifetime of OAuth access tokens in seconds (3600, as documented).</summary>
     public double AccessTokenTtlSeconds { get; set; } = 3600;
 
@@ -38,6 +37,13 @@ public sealed class EmulatorOptions
 
     /// <summary>--app-redirect: the application's handler address (the authorize step redirects there).</summary>
     public string? AppRedirectUri { get; set; }
+
+    /// <summary>--random-seed: makes generated ids and data reproducible.</summary>
+    public int RandomSeed { get; set; } = 24;
+
+    /// <summary>--faults: fault rules in force from the start and after every reset (JSON, @file.json, or the
+    /// short form <c>method:key=value,…;…</c>; see the README's Faults).</summary>
+    public string? Faults { get; set; }
 
     /// <summary>Rejects values the portal could not run with.</summary>
     /// <exception cref="ArgumentException">Names the offending option as on the command line.</exception>
@@ -53,6 +59,23 @@ public sealed class EmulatorOptions
         Require(SeedUsers >= 0, "--seed-users must be zero or more.");
         Require(AccessTokenTtlSeconds > 0 && double.IsFinite(AccessTokenTtlSeconds), "--access-token-ttl must be a positive number of seconds.");
         Require(AppRedirectUri is null || Uri.TryCreate(AppRedirectUri, UriKind.Absolute, out _), "--app-redirect must be an absolute URL.");
+        FaultRules();
+    }
+
+    /// <summary>The rules of <see cref="Faults"/>.</summary>
+    /// <exception cref="ArgumentException">They do not parse; the message starts with --faults.</exception>
+    internal IReadOnlyList<FaultRule> FaultRules()
+    {
+        if (string.IsNullOrWhiteSpace(Faults))
+            return [];
+        try
+        {
+            return FaultSpec.Parse(Faults);
+        }
+        catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
+        {
+            throw new ArgumentException("--faults: " + e.Message);
+        }
     }
 
     private static void Require(bool condition, string message)

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
 using Bitrix24.Emulator.Api;
-using Bitrix24.Emulator.Areas.OAuth;
 using Bitrix24.Emulator.Control;
+using Bitrix24.Emulator.Faults;
 using Bitrix24.Emulator.Http;
 using Bitrix24.Emulator.Limits;
 using Microsoft.AspNetCore.Builder;
@@ -26,6 +26,8 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly PortalState _portal;
+    private readonly MethodRegistry _methods;
+    private readonly FaultPlan _faults;
     private readonly RequestStats _stats = new();
     private readonly LeakyBucket _bucket;
     private readonly OperatingTime _operating;
@@ -36,18 +38,18 @@ public sealed class EmulatorServer : IAsyncDisposable
     {
         Options = options;
         _portal = new PortalState(options.RandomSeed);
+        _methods = new MethodRegistry();
+        foreach (var area in _portal.Areas)
+            area.Register(_methods);
+        _faults = new FaultPlan(options.RandomSeed, options.FaultRules());
         _bucket = new LeakyBucket(options.Rate, options.Burst, TimeProvider.System);
         _operating = new OperatingTime(options.OperatingLimitSeconds, options.OperatingCostSeconds, TimeProvider.System);
         _webhookCodes = new Dictionary<long, string> { [1] = Authenticator.NewCode(), [2] = Authenticator.NewCode() };
-        OAuth = new OAuthServer(TimeSpan.FromSeconds(options.AccessTokenTtlSeconds));
-        if (options.RegisterApp)
-            App = OAuth.RegisterApp(1, options.AppRedirectUri);
         Seed();
 
-        var oauthEndpoints = new OAuthEndpoints(OAuth, () => BaseUrl);
-        var rest = new RestEndpoint(options, new Authenticator(_portal, _webhookCodes, OAuth), _bucket,
-            new CallExecutor(_portal, _operating, _stats), _stats);
-        var control = new ControlEndpoints(this);
+        var rest = new RestEndpoint(options, new Authenticator(_portal, _webhookCodes, _methods.AuthSchemes), _bucket,
+            new CallExecutor(_portal, _methods, _operating, _stats), _stats, _faults);
+        var control = new ControlEndpoints(this, _methods);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         // No console lifetime: an in-process emulator must not take Ctrl+C from its host (Program handles signals).
@@ -66,10 +68,10 @@ public sealed class EmulatorServer : IAsyncDisposable
             var path = context.Request.Path.Value ?? "";
             if (RestRoute.Parse(path) is { } route)
                 return rest.HandleAsync(context, route);
-            if (OAuthEndpoints.Matches(path))
-                return oauthEndpoints.HandleAsync(context);
             if (path.StartsWith("/emulator/", StringComparison.OrdinalIgnoreCase))
                 return control.HandleAsync(context);
+            if (_methods.FindEndpoint(path) is { } endpoint)
+                return endpoint(context);
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;
         });
@@ -99,18 +101,21 @@ public sealed class EmulatorServer : IAsyncDisposable
     /// <summary>Webhook of user 2, not an administrator (bizproc methods answer ACCESS_DENIED).</summary>
     public string NonAdminWebhookUrl => WebhookUrlOf(2);
 
-    /// <summary>The authorization server and application tokens (apps survive Reset, as installs do).</summary>
-    public OAuthServer OAuth { get; }
-
-    /// <summary>The application --app installed, or null.</summary>
-    public OAuthAppRegistration? App { get; }
-
     /// <summary>The in-memory portal, for seeding and for assertions.</summary>
     public PortalState Portal => _portal;
 
+    /// <summary>The authorization server and application tokens (apps survive Reset, as installs do).</summary>
+    public Areas.OAuth.OAuthServer OAuth => _portal.Area<Areas.OAuth.OAuthArea>().Server;
+
+    /// <summary>The application --app installed, or null.</summary>
+    public Areas.OAuth.OAuthAppRegistration? App => _portal.Area<Areas.OAuth.OAuthArea>().App;
+
     public EmulatorStats GetStats() => _stats.Snapshot();
 
-    /// <summary>Clears counters and data, then seeds again as the options say.</summary>
+    /// <summary>The fault rules in force (control API: /emulator/faults).</summary>
+    internal FaultPlan Faults => _faults;
+
+    /// <summary>Clears counters and data, then seeds again as the options say; the fault rules go back to the options'.</summary>
     public void Reset()
     {
         lock (_portal.SyncRoot)
@@ -119,6 +124,7 @@ public sealed class EmulatorServer : IAsyncDisposable
             _stats.Reset();
             _bucket.Reset();
             _operating.Reset();
+            _faults.Reset();
             Seed();
         }
     }
@@ -132,11 +138,7 @@ public sealed class EmulatorServer : IAsyncDisposable
     private string WebhookUrlOf(long userId)
         => new Uri(BaseUrl, string.Create(CultureInfo.InvariantCulture, $"rest/{userId}/{_webhookCodes[userId]}/")).ToString();
 
-    private void Seed()
-    {
-        _portal.SeedUsers(Options.SeedUsers);
-        _portal.SeedWorkflows(Options.SeedWorkflows);
-    }
+    private void Seed() => _portal.SeedFromOptions(Options);
 
     /// <summary>A host lifetime that neither listens for signals nor prints anything.</summary>
     private sealed class QuietLifetime : IHostLifetime

@@ -8,18 +8,21 @@ internal sealed record CallOutcome(MethodResult? Result, RestException? Error, T
 
 /// <summary>
 /// Runs one method call (a direct call or a batch sub-call): finds the method, applies the operating-time
-/// budget of (user, method), counts it, and runs the handler under the portal lock. The batch call itself is
-/// not charged; its sub-calls are, each against its own method.
+/// budget of (user, method), counts it, refuses an application-only method outside an application's context,
+/// and runs the handler under the portal lock; a write that succeeded is counted as executed. The batch call
+/// itself is not charged; its sub-calls are, each against its own method.
 /// </summary>
 internal sealed class CallExecutor
 {
     private readonly PortalState _portal;
+    private readonly MethodRegistry _methods;
     private readonly OperatingTime _operating;
     private readonly RequestStats _stats;
 
-    public CallExecutor(PortalState portal, OperatingTime operating, RequestStats stats)
+    public CallExecutor(PortalState portal, MethodRegistry methods, OperatingTime operating, RequestStats stats)
     {
         _portal = portal;
+        _methods = methods;
         _operating = operating;
         _stats = stats;
     }
@@ -27,8 +30,8 @@ internal sealed class CallExecutor
     public CallOutcome Execute(string method, Caller caller, RestParams parameters, bool inBatch)
     {
         var start = DateTimeOffset.UtcNow;
-        var handler = MethodRegistry.Find(method);
-        if (handler is null)
+        var spec = _methods.Find(method);
+        if (spec is null)
             return Fail(RestException.MethodNotFound(), start, _operating.Peek(caller.UserId, method));
         if (inBatch && method == MethodRegistry.Batch)
             return Fail(new RestException(405, "ERROR_BATCH_METHOD_NOT_ALLOWED", "Method is not allowed for batch usage"), start, _operating.Peek(caller.UserId, method));
@@ -45,7 +48,14 @@ internal sealed class CallExecutor
         {
             MethodResult result;
             lock (_portal.SyncRoot)
-                result = handler(new MethodContext(_portal, caller, parameters, this));
+            {
+                var context = new MethodContext(_portal, caller, parameters, spec, this);
+                if (spec.ApplicationOnly)
+                    context.RequireApplication();
+                result = spec.Handler(context);
+                if (spec.IsWrite)
+                    _stats.Write(method);
+            }
             return new CallOutcome(result, null, new TimeInfo(start, DateTimeOffset.UtcNow, reading));
         }
         catch (RestException error)

@@ -18,6 +18,7 @@ internal sealed class RestException : Exception
     public string Description => Message;
 
     public static RestException AccessDenied() => new(403, "ACCESS_DENIED", "Access denied!");
+    public static RestException ApplicationContextRequired() => new(403, "ACCESS_DENIED", "Application context required");
     public static RestException MethodNotFound() => new(404, "ERROR_METHOD_NOT_FOUND", "Method not found!");
     public static RestException NoAuth() => new(401, "NO_AUTH_FOUND", "Wrong authorization data");
     public static RestException QueryLimit() => new(503, "QUERY_LIMIT_EXCEEDED", "Too many requests");

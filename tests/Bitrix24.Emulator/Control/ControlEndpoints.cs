@@ -1,5 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Bitrix24.Emulator.Api;
+using Bitrix24.Emulator.Areas;
+using Bitrix24.Emulator.Faults;
 using Microsoft.AspNetCore.Http;
 
 namespace Bitrix24.Emulator.Control;
@@ -8,29 +11,30 @@ namespace Bitrix24.Emulator.Control;
 /// The test-facing API (no auth, loopback callers only, not counted in stats):
 /// <c>GET /emulator/stats</c> → <see cref="EmulatorStats"/> in camelCase;
 /// <c>POST /emulator/reset</c> → clears counters and data, seeds as the options say;
-/// <c>POST /emulator/seed</c> → <c>{"templateIds":[…],"workflowIds":[…]}</c>, with any of
-/// <c>{"users":N, "templates":[{"name":…,"entity":"CCrmDocumentLead"}], "workflows":N, "templateId":T,
-/// "documentIds":["LEAD_7",…]}</c>: users; new templates; N running workflows over the seed templates, or,
-/// with templateId, over that template, on the given documents and/or N new ones. Unknown keys are refused;
-///
-/// <c>GET /emulator/oauth</c> → token-server counters; <c>POST /emulator/oauth/expire[?after=N]</c> expires every access
-/// token (after N more authenticated calls); <c>POST /emulator/oauth/apps</c> installs an application (see <see cref="RegisterAppAsync"/>);
+/// <c>POST /emulator/seed</c> → each area seeds from its own keys (users: <c>{"users":N}</c>; bizproc:
+/// <c>{"templates":[{"name":…,"entity":"CCrmDocumentLead"}], "workflows":N, "templateId":T,
+/// "documentIds":["LEAD_7",…]}</c> → <c>{"templateIds":[…],"workflowIds":[…]}</c>); unknown keys are refused;
+/// <c>POST /emulator/faults</c> (a rule, a list, or {"rules":[…]}: added after those in force),
+/// <c>GET /emulator/faults</c> (rules with seen/fired counts), <c>DELETE /emulator/faults</c> (no rules);
+/// <c>GET /emulator/methods</c> → every registered method, its kind (read/write) and applicationOnly;
+/// <c>GET /emulator/oauth</c> → token-server counters; <c>POST /emulator/oauth/expire[?after=N]</c> expires every
+/// access token (after N more authenticated calls); <c>POST /emulator/oauth/apps[?userId=N&amp;redirectUri=URL]</c>
+/// installs an application and answers its client_id, client_secret and refresh_token;
 /// <c>GET /emulator/webhooks</c> → <c>{"admin":…,"nonAdmin":…}</c>, so a script that started the program
 /// (which prints only the admin webhook) can also act as the non-administrator.
 /// </summary>
 internal sealed class ControlEndpoints
 {
-    private static readonly JsonSerializerOptions Camel = new(JsonSerializerDefaults.Web)
-    {
-        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
-    };
-
-    private const string SeedUsage = "expected {\"users\":N, \"templates\":[{\"name\":…,\"entity\":\"CCrmDocumentLead\"}], "
-        + "\"workflows\":N, \"templateId\":T, \"documentIds\":[\"LEAD_7\"]} with N >= 0";
+    private static readonly JsonSerializerOptions Camel = new(JsonSerializerDefaults.Web);
 
     private readonly EmulatorServer _server;
+    private readonly MethodRegistry _methods;
 
-    public ControlEndpoints(EmulatorServer server) => _server = server;
+    public ControlEndpoints(EmulatorServer server, MethodRegistry methods)
+    {
+        _server = server;
+        _methods = methods;
+    }
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -53,6 +57,19 @@ internal sealed class ControlEndpoints
             case ("POST", "seed"):
                 await SeedAsync(context);
                 break;
+            case ("GET", "faults"):
+                await WriteAsync(context, 200, _server.Faults.Describe());
+                break;
+            case ("POST", "faults"):
+                await AddFaultsAsync(context);
+                break;
+            case ("DELETE", "faults"):
+                _server.Faults.Clear();
+                await WriteAsync(context, 200, new JsonObject { ["result"] = true });
+                break;
+            case ("GET", "methods"):
+                await WriteAsync(context, 200, Methods());
+                break;
             case ("GET", "oauth"):
                 await WriteAsync(context, 200, new JsonObject
                 {
@@ -67,7 +84,15 @@ internal sealed class ControlEndpoints
                 await WriteAsync(context, 200, new JsonObject { ["result"] = true });
                 break;
             case ("POST", "oauth/apps"):
-                await RegisterAppAsync(context);
+                var userId = long.TryParse(context.Request.Query["userId"], out var u) ? u : 1;
+                var redirect = context.Request.Query["redirectUri"].ToString();
+                var registration = _server.OAuth.RegisterApp(userId, redirect.Length == 0 ? null : redirect);
+                await WriteAsync(context, 200, new JsonObject
+                {
+                    ["client_id"] = registration.App.ClientId,
+                    ["client_secret"] = registration.App.ClientSecret,
+                    ["refresh_token"] = registration.RefreshToken,
+                });
                 break;
             case ("GET", "webhooks"):
                 await WriteAsync(context, 200, new JsonObject { ["admin"] = _server.WebhookUrl, ["nonAdmin"] = _server.NonAdminWebhookUrl });
@@ -78,73 +103,85 @@ internal sealed class ControlEndpoints
         }
     }
 
-    /// <summary><c>{"userId":1,"redirectUri":"http://127.0.0.1:8765/"}</c> (both optional) → the new app's
-    /// client_id, client_secret and refresh_token.</summary>
-    private async Task RegisterAppAsync(HttpContext context)
-    {
-        JsonNode? request = null;
-        try
-        {
-            if (context.Request.ContentLength is > 0 || context.Request.Headers.TransferEncoding.Count > 0)
-                request = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
-        }
-        catch (JsonException)
-        {
-            await WriteAsync(context, 400, new JsonObject { ["error"] = "expected {\"userId\":N, \"redirectUri\":URL}" });
-            return;
-        }
-        var userId = request?["userId"]?.GetValue<long>() ?? 1;
-        var redirect = request?["redirectUri"]?.GetValue<string>();
-        var registration = _server.OAuth.RegisterApp(userId, redirect);
-        await WriteAsync(context, 200, new JsonObject
-        {
-            ["client_id"] = registration.App.ClientId,
-            ["client_secret"] = registration.App.ClientSecret,
-            ["refresh_token"] = registration.RefreshToken,
-        });
-    }
-
+    /// <summary>Each area seeds from its own keys of the body, in list order; a key no area claims is refused.</summary>
     private async Task SeedAsync(HttpContext context)
     {
-        SeedRequest? request;
-        try
+        var portal = _server.Portal;
+        var request = await ReadObjectAsync(context);
+        if (request is null)
         {
-            request = await JsonSerializer.DeserializeAsync<SeedRequest>(context.Request.Body, Camel, context.RequestAborted);
+            await WriteAsync(context, 400, new JsonObject { ["error"] = "expected a JSON object; keys: " + string.Join(", ", portal.Areas.SelectMany(a => a.SeedKeys)) });
+            return;
         }
-        catch (JsonException)
+        var unknown = request.Select(p => p.Key).FirstOrDefault(key => !portal.Areas.Any(a => a.SeedKeys.Contains(key, StringComparer.OrdinalIgnoreCase)));
+        if (unknown is not null)
         {
-            request = null;
-        }
-        if (request is null || request.Users < 0 || request.Workflows < 0
-            || (request.DocumentIds is not null && request.TemplateId is null)
-            || request.Templates?.Any(t => t is null || string.IsNullOrWhiteSpace(t.Name) || string.IsNullOrWhiteSpace(t.Entity)) == true)
-        {
-            await WriteAsync(context, 400, new JsonObject { ["error"] = SeedUsage });
+            await WriteAsync(context, 400, new JsonObject { ["error"] = $"unknown seed key '{unknown}'; keys: " + string.Join(", ", portal.Areas.SelectMany(a => a.SeedKeys)) });
             return;
         }
 
-        var portal = _server.Portal;
-        var templateIds = new List<long>();
-        IReadOnlyList<string> workflowIds;
+        var answer = new JsonObject();
         try
         {
-            portal.SeedUsers(request.Users);
-            foreach (var template in request.Templates ?? [])
-                templateIds.Add(portal.SeedTemplate(template.Name!, template.Entity!));
-            workflowIds = request.TemplateId is { } templateId
-                ? portal.SeedWorkflows(templateId, request.Workflows, request.DocumentIds)
-                : portal.SeedWorkflows(request.Workflows);
+            lock (portal.SyncRoot)
+                foreach (var area in portal.Areas)
+                {
+                    var section = new JsonObject();
+                    foreach (var (key, value) in request.Where(p => area.SeedKeys.Contains(p.Key, StringComparer.OrdinalIgnoreCase)))
+                        section[key] = value?.DeepClone();
+                    foreach (var (key, value) in area.Seed(new SeedSection(section)).ToList())
+                        answer[key] = value?.DeepClone();
+                }
         }
         catch (ArgumentException e)
         {
             await WriteAsync(context, 400, new JsonObject { ["error"] = e.Message });
             return;
         }
-        await WriteAsync(context, 200, new JsonObject
+        await WriteAsync(context, 200, answer);
+    }
+
+    /// <summary>Adds rules after those in force (all or none); answers them as named.</summary>
+    private async Task AddFaultsAsync(HttpContext context)
+    {
+        IReadOnlyList<FaultRule> rules;
+        try
         {
-            ["templateIds"] = new JsonArray(templateIds.Select(id => (JsonNode?)id).ToArray()),
-            ["workflowIds"] = new JsonArray(workflowIds.Select(id => (JsonNode?)id).ToArray()),
-        });
+            var node = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+            rules = FaultSpec.FromJson(node);
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException)
+        {
+            await WriteAsync(context, 400, new JsonObject { ["error"] = e.Message });
+            return;
+        }
+        var added = _server.Faults.Add(rules);
+        await WriteAsync(context, 200, new JsonObject { ["rules"] = new JsonArray(added.Select(r => (JsonNode?)r.Describe()).ToArray()) });
+    }
+
+    /// <summary>Every registered method with its kind and context: a test can check that each method a cmdlet
+    /// declares exists here.</summary>
+    private JsonObject Methods() => new()
+    {
+        ["methods"] = new JsonArray(_methods.Methods.OrderBy(m => m.Name, StringComparer.Ordinal).Select(m => (JsonNode?)new JsonObject
+        {
+            ["name"] = m.Name,
+            ["kind"] = m.IsWrite ? "write" : "read",
+            ["applicationOnly"] = m.ApplicationOnly,
+        }).ToArray()),
+    };
+
+    /// <summary>The body as a JSON object; null when it is not one.</summary>
+    private static async Task<JsonObject?> ReadObjectAsync(HttpContext context)
+    {
+        try
+        {
+            return await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static async Task WriteAsync(HttpContext context, int status, JsonNode body)
@@ -153,8 +190,4 @@ internal sealed class ControlEndpoints
         context.Response.ContentType = "application/json; charset=utf-8";
         await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
     }
-
-    private sealed record SeedRequest(int Users, int Workflows, SeedTemplate[]? Templates, long? TemplateId, string[]? DocumentIds);
-
-    private sealed record SeedTemplate(string? Name, string? Entity);
 }

@@ -13,6 +13,9 @@ internal static class PortalClock
 
     public static DateTimeOffset Now => ToPortal(DateTimeOffset.UtcNow);
 
+    /// <summary>Seeded rows date from before this instant, so that runs with the same seed give the same rows.</summary>
+    public static readonly DateTimeOffset SeedEpoch = new(2025, 3, 1, 9, 0, 0, Offset);
+
     /// <summary>Whole seconds in the portal zone (the database keeps no fractions).</summary>
     public static DateTimeOffset ToPortal(DateTimeOffset value)
     {

@@ -7,6 +7,8 @@ internal sealed class RequestStats
     private long _totalRequests, _batchSubCalls, _sent503, _sent429;
     private readonly Dictionary<string, long> _requestsByMethod = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _callsByMethod = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _writesByMethod = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _faultsByRule = new(StringComparer.Ordinal);
 
     public void Request(string method)
     {
@@ -25,6 +27,19 @@ internal sealed class RequestStats
             if (inBatch)
                 _batchSubCalls++;
         }
+    }
+
+    /// <summary>A write method's handler completed: the portal's state changed (whatever the client hears).</summary>
+    public void Write(string method)
+    {
+        lock (_gate)
+            _writesByMethod[method] = _writesByMethod.GetValueOrDefault(method) + 1;
+    }
+
+    public void Fault(string rule)
+    {
+        lock (_gate)
+            _faultsByRule[rule] = _faultsByRule.GetValueOrDefault(rule) + 1;
     }
 
     public void QueryLimit()
@@ -48,6 +63,9 @@ internal sealed class RequestStats
                 RequestsByMethod = new Dictionary<string, long>(_requestsByMethod),
                 BatchSubCalls = _batchSubCalls,
                 CallsByMethod = new Dictionary<string, long>(_callsByMethod),
+                WritesByMethod = new Dictionary<string, long>(_writesByMethod),
+                FaultsFired = _faultsByRule.Values.Sum(),
+                FaultsByRule = new Dictionary<string, long>(_faultsByRule),
                 Sent503 = _sent503,
                 Sent429 = _sent429,
             };
@@ -60,6 +78,8 @@ internal sealed class RequestStats
             _totalRequests = _batchSubCalls = _sent503 = _sent429 = 0;
             _requestsByMethod.Clear();
             _callsByMethod.Clear();
+            _writesByMethod.Clear();
+            _faultsByRule.Clear();
         }
     }
 }

@@ -14,21 +14,22 @@ namespace Bitrix24.Emulator.Areas.OAuth;
 internal sealed class OAuthEndpoints
 {
     private readonly OAuthServer _server;
-    private readonly Func<Uri> _baseUrl;
 
-    public OAuthEndpoints(OAuthServer server, Func<Uri> baseUrl)
-    {
-        _server = server;
-        _baseUrl = baseUrl;
-    }
+    public OAuthEndpoints(OAuthServer server) => _server = server;
 
-    public static bool Matches(string path)
-        => path.Equals("/oauth/token", StringComparison.OrdinalIgnoreCase) || path.Equals("/oauth/token/", StringComparison.OrdinalIgnoreCase)
-            || path.Equals("/oauth/authorize", StringComparison.OrdinalIgnoreCase) || path.Equals("/oauth/authorize/", StringComparison.OrdinalIgnoreCase);
+    /// <summary>http://127.0.0.1:PORT/ as the request reached us.</summary>
+    private static Uri BaseUrl(HttpContext context) => new(context.Request.Scheme + "://" + context.Request.Host + "/");
 
     public async Task HandleAsync(HttpContext context)
     {
         var path = context.Request.Path.Value!.TrimEnd('/').ToLowerInvariant();
+        if (path != "/oauth/token" && path != "/oauth/authorize")
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        Uri _baseUrlValue = BaseUrl(context);
+        Func<Uri> _baseUrl = () => _baseUrlValue;
         if (path == "/oauth/authorize")
         {
             await AuthorizeAsync(context);
@@ -83,7 +84,7 @@ internal sealed class OAuthEndpoints
             await context.Response.WriteAsync("<html><head><title>Authorization error</title></head><body>The application is not installed or has no handler address.</body></html>", context.RequestAborted);
             return;
         }
-        var baseUrl = _baseUrl();
+        var baseUrl = BaseUrl(context);
         var query = "code=" + Uri.EscapeDataString(code) + "&state=" + Uri.EscapeDataString(state)
             + "&domain=" + Uri.EscapeDataString(baseUrl.Authority) + "&member_id=" + OAuthServer.MemberId
             + "&scope=" + Uri.EscapeDataString(app.Scope) + "&server_domain=" + Uri.EscapeDataString(baseUrl.Authority);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
+using Bitrix24.Emulator.Data;
 
-namespace Bitrix24.Emulator.Data;
+namespace Bitrix24.Emulator.Areas.Users;
 
 /// <summary>A portal user as user.get prints it (the docs' example fields).</summary>
 internal sealed class UserRow

@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
+using Bitrix24.Emulator.Api;
 using Bitrix24.Emulator.Data;
 using Bitrix24.Emulator.Http;
 
-namespace Bitrix24.Emulator.Api;
+namespace Bitrix24.Emulator.Areas.Bizproc;
 
 /// <summary>
 /// bizproc.workflow.start / instances (alias instance.list) / terminate / kill, administrators only, with the
@@ -12,16 +13,7 @@ internal static class WorkflowMethods
 {
     private const string WrongWorkflowId = "ERROR_WRONG_WORKFLOW_ID";
 
-    public static void Register(IDictionary<string, MethodHandler> handlers)
-    {
-        handlers["bizproc.workflow.start"] = Start;
-        handlers["bizproc.workflow.instances"] = Instances;
-        handlers["bizproc.workflow.instance.list"] = Instances;
-        handlers["bizproc.workflow.terminate"] = Terminate;
-        handlers["bizproc.workflow.kill"] = Kill;
-    }
-
-    private static MethodResult Instances(MethodContext context)
+    public static MethodResult Instances(MethodContext context)
     {
         context.RequireAdmin();
         var parameters = context.Params;
@@ -29,20 +21,20 @@ internal static class WorkflowMethods
         var fields = ListSelect.Parse(schema, parameters.Get("SELECT"), "ID", "MODIFIED", "OWNED_UNTIL");
         var filter = new ListFilter<WorkflowRow>(schema, PhpValues.Entries(parameters.Get("FILTER")) ?? [], ListFilter<WorkflowRow>.ComparisonOps, rejectOthers: true);
         var order = ListOrder<WorkflowRow>.Parse(schema, parameters.Get("ORDER"), ("MODIFIED", true));
-        var sorted = order.Apply(context.Portal.RunningWorkflows.Where(filter.Matches), w => w.Id);
+        var sorted = order.Apply(context.Area<BizprocArea>().RunningWorkflows.Where(filter.Matches), w => w.Id);
         return ListPage.Build(sorted, parameters, w => schema.Render(w, fields));
     }
 
-    private static MethodResult Start(MethodContext context)
+    public static MethodResult Start(MethodContext context)
     {
         context.RequireAdmin();
         var parameters = context.Params;
-        var portal = context.Portal;
+        var bizproc = context.Area<BizprocArea>();
 
         var templateId = PhpValues.ToInt(parameters.Get("TEMPLATE_ID"));
         if (templateId == 0)
             throw new RestException(400, WrongWorkflowId, "Empty TEMPLATE_ID");
-        var template = portal.FindTemplate(templateId) ?? throw new RestException(400, WrongWorkflowId, "Template not found");
+        var template = bizproc.FindTemplate(templateId) ?? throw new RestException(400, WrongWorkflowId, "Template not found");
 
         var document = DocumentParts(parameters.Get("DOCUMENT_ID")) ?? throw RestException.Bizproc("Wrong DOCUMENT_ID!");
         var (module, entity, element) = document;
@@ -58,7 +50,7 @@ internal static class WorkflowMethods
         var now = PortalClock.Now;
         var workflow = new WorkflowRow
         {
-            Id = portal.NewWorkflowId(),
+            Id = bizproc.NewWorkflowId(),
             TemplateId = template.Id,
             ModuleId = module,
             Entity = entity,
@@ -68,21 +60,21 @@ internal static class WorkflowMethods
             StartedBy = context.Caller.UserId,
             Parameters = values,
         };
-        portal.AddWorkflow(workflow);
+        bizproc.AddWorkflow(workflow);
         return new MethodResult(JsonValue.Create(workflow.Id));
     }
 
-    private static MethodResult Terminate(MethodContext context)
+    public static MethodResult Terminate(MethodContext context)
     {
         var id = RequiredWorkflowId(context);
         var status = PhpValues.ToText(context.Params.Get("STATUS"));
-        return context.Portal.TryTerminate(id, status) ? Success : throw NotFound();
+        return context.Area<BizprocArea>().TryTerminate(id, status) ? Success : throw NotFound();
     }
 
-    private static MethodResult Kill(MethodContext context)
+    public static MethodResult Kill(MethodContext context)
     {
         var id = RequiredWorkflowId(context);
-        return context.Portal.TryKill(id) ? Success : throw NotFound();
+        return context.Area<BizprocArea>().TryKill(id) ? Success : throw NotFound();
     }
 
     private static MethodResult Success => new(JsonValue.Create(true));

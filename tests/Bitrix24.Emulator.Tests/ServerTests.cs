@@ -3,7 +3,7 @@ using System.Text;
 using Bitrix24.Emulator;
 using Xunit;
 
-namespace Bitrix24.Client.Tests.Emulator;
+namespace Bitrix24.Emulator.Tests;
 
 /// <summary>Concurrency, the time object, counters, the control API and the program's options.</summary>
 public sealed class ServerTests : EmulatorTestBase

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 
-namespace Bitrix24.Emulator.Data;
+using Bitrix24.Emulator.Data;
+
+namespace Bitrix24.Emulator.Areas.Bizproc;
 
 /// <summary>A business process template (bizproc.workflow.template.list fields).</summary>
 internal sealed class TemplateRow

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Xunit;
 
-namespace Bitrix24.Client.Tests.Emulator;
+namespace Bitrix24.Emulator.Tests;
 
 /// <summary>
 /// The standalone program, as a user (or the Pester suite) starts it: its one stdout line, the portal behind

@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
+using Bitrix24.Emulator.Api;
 using Bitrix24.Emulator.Data;
 using Bitrix24.Emulator.Http;
 
-namespace Bitrix24.Emulator.Api;
+namespace Bitrix24.Emulator.Areas.Users;
 
 /// <summary>
-/// user.get and user.current (any user may call them). user.get filters by FILTER, or, without FILTER, by
+/// user.get and user.current (any user may call them; registered by UsersArea). user.get filters by FILTER, or, without FILTER, by
 /// the top-level fields themselves (<c>{"ID": 1}</c>, <c>{"UF_DEPARTMENT": 1}</c>); sorts by <c>sort</c> /
 /// <c>order</c> (default ID ascending); NAME_SEARCH or FIND is the quick search over names, e-mail and
 /// position; <c>select</c> limits the fields (<c>*</c>, <c>UF_*</c> masks).
@@ -19,27 +20,21 @@ internal static class UserMethods
 
     private static readonly IReadOnlySet<string> SearchKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "NAME_SEARCH", "FIND" };
 
-    public static void Register(IDictionary<string, MethodHandler> handlers)
-    {
-        handlers["user.get"] = Get;
-        handlers["user.current"] = Current;
-    }
-
-    private static MethodResult Get(MethodContext context)
+    public static MethodResult Get(MethodContext context)
     {
         var parameters = context.Params;
         var source = PhpValues.Entries(parameters.Get("FILTER")) ?? parameters.Except(NotFilters).ToList();
         var search = source.Where(p => SearchKeys.Contains(p.Key)).Select(p => PhpValues.ToText(p.Value)).ToList();
         var filter = new ListFilter<UserRow>(UserRow.Schema, source.Where(p => !SearchKeys.Contains(p.Key)), allowed: null, rejectOthers: false);
 
-        var rows = context.Portal.Users.Where(u => filter.Matches(u) && search.All(s => Matches(u, s)));
+        var rows = context.Area<UsersArea>().All.Where(u => filter.Matches(u) && search.All(s => Matches(u, s)));
         var sorted = Order(parameters).Apply(rows, u => u.Id);
         var fields = Select(parameters.Get("select"));
         return ListPage.Build(sorted, parameters, u => UserRow.Schema.Render(u, fields));
     }
 
-    private static MethodResult Current(MethodContext context)
-        => new(UserRow.Schema.Render(context.Portal.FindUser(context.Caller.UserId)!, UserRow.Schema.Fields));
+    public static MethodResult Current(MethodContext context)
+        => new(UserRow.Schema.Render(context.Area<UsersArea>().Find(context.Caller.UserId)!, UserRow.Schema.Fields));
 
     /// <summary><c>sort</c> names the field, <c>order</c> is ASC or DESC; an ORDER object works as in bizproc.</summary>
     private static ListOrder<UserRow> Order(RestParams parameters)

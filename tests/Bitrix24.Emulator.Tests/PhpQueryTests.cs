@@ -1,7 +1,7 @@
 using Bitrix24.Emulator.Http;
 using Xunit;
 
-namespace Bitrix24.Client.Tests.Emulator;
+namespace Bitrix24.Emulator.Tests;
 
 /// <summary>The emulator's parse_str: what a sub-call or a GET query means to the portal.</summary>
 public sealed class PhpQueryTests

@@ -1,16 +1,14 @@
+using Bitrix24.Emulator.Api;
 using Bitrix24.Emulator.Data;
 using Bitrix24.Emulator.Http;
 
-namespace Bitrix24.Emulator.Api;
+namespace Bitrix24.Emulator.Areas.Bizproc;
 
 /// <summary>bizproc.workflow.template.list (administrators only): SELECT (default ID), FILTER, ORDER (default
 /// ID ascending), start.</summary>
 internal static class TemplateMethods
 {
-    public static void Register(IDictionary<string, MethodHandler> handlers)
-        => handlers["bizproc.workflow.template.list"] = List;
-
-    private static MethodResult List(MethodContext context)
+    public static MethodResult List(MethodContext context)
     {
         context.RequireAdmin();
         var parameters = context.Params;
@@ -18,7 +16,7 @@ internal static class TemplateMethods
         var fields = ListSelect.Parse(schema, parameters.Get("SELECT"), "ID");
         var filter = new ListFilter<TemplateRow>(schema, PhpValues.Entries(parameters.Get("FILTER")) ?? [], ListFilter<TemplateRow>.ComparisonOps, rejectOthers: true);
         var order = ListOrder<TemplateRow>.Parse(schema, parameters.Get("ORDER"), ("ID", false));
-        var sorted = order.Apply(context.Portal.Templates.Where(filter.Matches), t => t.Id);
+        var sorted = order.Apply(context.Area<BizprocArea>().Templates.Where(filter.Matches), t => t.Id);
         return ListPage.Build(sorted, parameters, t => schema.Render(t, fields));
     }
 }

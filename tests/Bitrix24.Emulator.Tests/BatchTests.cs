@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Bitrix24.Emulator;
 using Xunit;
 
-namespace Bitrix24.Client.Tests.Emulator;
+namespace Bitrix24.Emulator.Tests;
 
 public sealed class BatchTests : EmulatorTestBase
 {

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Bitrix24.Emulator.Data;
+namespace Bitrix24.Emulator.Areas.Bizproc;
 
 /// <summary>
 /// The document type of a DOCUMENT_ID [module, entity, id], as the CRM document classes derive it from the

@@ -1,7 +1,7 @@
 using Bitrix24.Emulator;
 using Xunit;
 
-namespace Bitrix24.Client.Tests.Emulator;
+namespace Bitrix24.Emulator.Tests;
 
 public sealed class LeakyBucketTests : EmulatorTestBase
 {

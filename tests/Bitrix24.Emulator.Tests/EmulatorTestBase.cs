@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using Bitrix24.Emulator;
 using Xunit;
 
-namespace Bitrix24.Client.Tests.Emulator;
+namespace Bitrix24.Emulator.Tests;
 
 /// <summary>A status code and the parsed JSON body of one raw HTTP exchange.</summary>
 public sealed record WireResponse(int Status, JsonNode Body)

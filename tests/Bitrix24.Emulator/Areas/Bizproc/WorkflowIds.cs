@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Bitrix24.Emulator.Data;
+namespace Bitrix24.Emulator.Areas.Bizproc;
 
 /// <summary>
 /// Workflow ids shaped like the portal's (PHP uniqid with more entropy: <c>66e412fdc9bd44.36306599</c>), drawn

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 
-namespace Bitrix24.Emulator.Data;
+using Bitrix24.Emulator.Data;
+
+namespace Bitrix24.Emulator.Areas.Bizproc;
 
 /// <summary>A workflow instance. Running ones are listed by bizproc.workflow.instances; terminated ones keep
 /// their data (terminate preserves it) but are no longer listed; killed ones are deleted.</summary>
