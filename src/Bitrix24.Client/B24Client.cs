@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Bitrix24.Client.Api;
 using Bitrix24.Client.Auth;
+using Bitrix24.Client.Auth.OAuth;
 using Bitrix24.Client.Batching;
 using Bitrix24.Client.Http;
 using Bitrix24.Client.Paging;
@@ -31,8 +32,12 @@ namespace Bitrix24.Client
         public B24Client(WebhookCredential credential, B24ClientOptions? options = null)
             : this(credential, options, primaryHandler: null) { }
 
+        /// <summary>Connects as an OAuth application (see <see cref="OAuthCredential"/>).</summary>
+        public B24Client(OAuthCredential credential, B24ClientOptions? options = null)
+            : this(credential, options, primaryHandler: null) { }
+
         /// <summary>For unit tests of the client: <paramref name="primaryHandler"/> replaces the network.</summary>
-        internal B24Client(WebhookCredential credential, B24ClientOptions? options, HttpMessageHandler? primaryHandler)
+        internal B24Client(IB24Credential credential, B24ClientOptions? options, HttpMessageHandler? primaryHandler)
         {
             this.credential = credential ?? throw new ArgumentNullException(nameof(credential));
             this.options = options?.Clone() ?? new B24ClientOptions();
@@ -49,11 +54,20 @@ namespace Bitrix24.Client
         /// <summary>The user the connection acts as.</summary>
         public int UserId => credential.UserId;
 
-        /// <summary>"Webhook" (OAuth comes later).</summary>
+        /// <summary>"Webhook" or "OAuth".</summary>
         public string AuthType => credential.AuthType;
 
-        /// <summary>The webhook URL with its code masked.</summary>
+        /// <summary>Where calls go, with every secret masked (the webhook code; OAuth tokens never appear).</summary>
         public string Endpoint => credential.MaskedUrl;
+
+        /// <summary>True for an OAuth application (the context that robots, activities and template writes need).</summary>
+        public bool IsApplication => credential is OAuthCredential;
+
+        /// <summary>The OAuth token cache file, or null (webhooks; OAuth without a cache).</summary>
+        public string? TokenCachePath => (credential as OAuthCredential)?.Cache?.Path;
+
+        /// <summary>The OAuth credential (null for a webhook): client id, token server, refresh count; never a secret.</summary>
+        public OAuthCredential? OAuth => credential as OAuthCredential;
 
         /// <summary>A copy of the options this client was built with.</summary>
         public B24ClientOptions Options => options.Clone();

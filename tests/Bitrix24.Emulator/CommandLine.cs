@@ -12,7 +12,8 @@ internal static class CommandLine
         "Usage: Bitrix24.Emulator [--port N] [--rate R] [--burst N] [--operating-limit S] [--operating-cost S]\n" +
         "                         [--latency-ms N] [--seed-workflows N] [--seed-users N] [--random-seed N]\n" +
         "                         [--seed-flows N] [--seed-tasks N] [--required-task-field UF_NAME]\n" +
-        "                         [--faults RULES]   (JSON, @file.json, or method:key=value,...;...)";
+        "                         [--faults RULES]   (JSON, @file.json, or method:key=value,...;...)\n" +
+        "                         [--app] [--app-redirect URL] [--access-token-ttl S]";
 
     private static readonly Dictionary<string, Action<EmulatorOptions, string>> Setters = new(StringComparer.Ordinal)
     {
@@ -29,6 +30,8 @@ internal static class CommandLine
         ["--required-task-field"] = (o, v) => o.RequiredTaskField = v,
         ["--random-seed"] = (o, v) => o.RandomSeed = Int(v, "--random-seed"),
         ["--faults"] = (o, v) => o.Faults = v,
+        ["--access-token-ttl"] = (o, v) => o.AccessTokenTtlSeconds = Number(v, "--access-token-ttl"),
+        ["--app-redirect"] = (o, v) => o.AppRedirectUri = v,
     };
 
     /// <exception cref="ArgumentException">An unknown option, a missing or malformed value, or a value out of range.</exception>
@@ -40,6 +43,11 @@ internal static class CommandLine
             var arg = args[i];
             var eq = arg.IndexOf('=');
             var name = eq > 0 ? arg[..eq] : arg;
+            if (eq < 0 && name == "--app")
+            {
+                options.RegisterApp = true; // the one option without a value
+                continue;
+            }
             if (!Setters.TryGetValue(name, out var set))
                 throw new ArgumentException($"Unknown option '{name}'.");
             string value;

@@ -38,6 +38,16 @@ public sealed class EmulatorOptions
     /// <summary>--required-task-field: a custom field (UF_…) every new task must carry.</summary>
     public string? RequiredTaskField { get; set; }
 
+    /// <summary>--access-token-ttl: lifetime of OAuth access tokens in seconds (3600, as documented).</summary>
+    public double AccessTokenTtlSeconds { get; set; } = 3600;
+
+    /// <summary>--app: install a local application for user 1 at start (the program prints its keys).</summary>
+    public bool RegisterApp { get; set; }
+
+    /// <summary>--app-redirect: the application's handler address (the authorize step redirects there).</summary>
+    public string? AppRedirectUri { get; set; }
+
+
     /// <summary>--random-seed: makes generated ids and data reproducible.</summary>
     public int RandomSeed { get; set; } = 24;
 
@@ -60,6 +70,10 @@ public sealed class EmulatorOptions
         Require(SeedFlows >= 0, "--seed-flows must be zero or more.");
         Require(SeedTasks >= 0, "--seed-tasks must be zero or more.");
         Require(string.IsNullOrEmpty(RequiredTaskField) || RequiredTaskField.StartsWith("UF_", StringComparison.OrdinalIgnoreCase), "--required-task-field must name a custom field (UF_...).");
+
+        Require(AccessTokenTtlSeconds > 0 && double.IsFinite(AccessTokenTtlSeconds), "--access-token-ttl must be a positive number of seconds.");
+        Require(AppRedirectUri is null || Uri.TryCreate(AppRedirectUri, UriKind.Absolute, out _), "--app-redirect must be an absolute URL.");
+
         FaultRules();
     }
 

@@ -104,6 +104,12 @@ public sealed class EmulatorServer : IAsyncDisposable
     /// <summary>The in-memory portal, for seeding and for assertions.</summary>
     public PortalState Portal => _portal;
 
+    /// <summary>The authorization server and application tokens (apps survive Reset, as installs do).</summary>
+    public Areas.OAuth.OAuthServer OAuth => _portal.Area<Areas.OAuth.OAuthArea>().Server;
+
+    /// <summary>The application --app installed, or null.</summary>
+    public Areas.OAuth.OAuthAppRegistration? App => _portal.Area<Areas.OAuth.OAuthArea>().App;
+
     public EmulatorStats GetStats() => _stats.Snapshot();
 
     /// <summary>The fault rules in force (control API: /emulator/faults).</summary>

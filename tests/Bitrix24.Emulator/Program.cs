@@ -1,5 +1,6 @@
 // dotnet run --project tests/Bitrix24.Emulator -- --port 0 --rate 2 --burst 50 --latency-ms 0 --seed-workflows 0
-// Prints "Webhook: http://127.0.0.1:PORT/rest/1/CODE/" once it listens, then serves until stopped.
+// Prints "Webhook: http://127.0.0.1:PORT/rest/1/CODE/" once it listens (with --app also
+// "App: client_id=… client_secret=… refresh_token=…", token endpoint {emulator}/oauth/token/), then serves until stopped.
 using System.Runtime.InteropServices;
 using Bitrix24.Emulator;
 
@@ -43,6 +44,8 @@ catch (IOException error)
 }
 await using var running = server;
 Console.Out.WriteLine("Webhook: " + server.WebhookUrl);
+if (server.App is { } app)
+    Console.Out.WriteLine("App: client_id=" + app.App.ClientId + " client_secret=" + app.App.ClientSecret + " refresh_token=" + app.RefreshToken);
 Console.Out.Flush();
 await stop.Task;
 return 0;

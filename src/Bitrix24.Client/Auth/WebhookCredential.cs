@@ -1,5 +1,7 @@
 using System;
 using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace Bitrix24.Client.Auth
 {
@@ -71,7 +73,16 @@ namespace Bitrix24.Client.Auth
 
         public override string ToString() => MaskedUrl;
 
-        void IB24Credential.Authenticate(HttpRequestMessage request)
+        Task<string?> IB24Credential.AuthenticateAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Authenticate(request);
+            return Task.FromResult<string?>(null);
+        }
+
+        /// <summary>A webhook code does not expire: nothing to renew.</summary>
+        Task<bool> IB24Credential.RenewAsync(string? applied, CancellationToken cancellationToken) => Task.FromResult(false);
+
+        internal void Authenticate(HttpRequestMessage request)
         {
             var restRoot = new Uri(Portal, "rest/").AbsoluteUri;
             var target = request.RequestUri?.AbsoluteUri ?? "";

@@ -22,10 +22,21 @@ namespace Bitrix24.Client.Errors
         public const string ExpiredToken = "expired_token";
         public const string InsufficientScope = "insufficient_scope";
 
+        // Authorization-server codes (settings__oauth__error-codes.md).
+        public const string InvalidGrant = "invalid_grant";
+        public const string InvalidClient = "invalid_client";
+        public const string PaymentRequired = "PAYMENT_REQUIRED";
+
         // The client's own codes, for failures that never produced a Bitrix24 error body.
         public const string NetworkError = "NETWORK_ERROR";
         public const string Timeout = "TIMEOUT";
         public const string InvalidArgument = "INVALID_ARGUMENT";
+        public const string TokenCacheMissing = "TOKEN_CACHE_MISSING";
+        public const string TokenCacheCorrupt = "TOKEN_CACHE_CORRUPT";
+        public const string TokenCacheInsecure = "TOKEN_CACHE_INSECURE";
+        public const string TokenCacheUnreadable = "TOKEN_CACHE_UNREADABLE";
+        public const string TokenCacheLocked = "TOKEN_CACHE_LOCKED";
+        public const string ApplicationContextRequired = "APPLICATION_CONTEXT_REQUIRED";
 
         /// <summary>A batch sub-call that never ran because an earlier one failed under halt.</summary>
         public const string BatchHalted = "BATCH_HALTED";
@@ -44,7 +55,16 @@ namespace Bitrix24.Client.Errors
             [MethodNotFound] = "Check the method name's spelling, and that the module behind it is installed and in the webhook's scopes.",
             [BatchLengthExceeded] = "A batch takes at most 50 sub-calls; split the commands (Invoke-B24Batch does this for you).",
             [BatchMethodNotAllowed] = "This method cannot run inside a batch (batch itself never can); call it directly.",
-            [ExpiredToken] = "The OAuth access token expired; refresh it with the refresh token and repeat the call.",
+            [ExpiredToken] = "The OAuth access token expired. An OAuth connection renews it by itself once per expiry; if this still shows, the renewal failed too: sign in again (Connect-B24 -Interactive, or a new -RefreshToken).",
+            [InvalidGrant] = "The refresh token is used up, expired (180 days) or not this application's: sign in again with Connect-B24 -Interactive or a new -RefreshToken.",
+            [InvalidClient] = "Check -ClientId and -ClientSecret and that the application is installed on this portal, then sign in again.",
+            [PaymentRequired] = "The application's trial or paid period is over: renew its payment; until then the token server issues no tokens.",
+            [TokenCacheMissing] = "Sign in once with -ClientId/-ClientSecret/-RefreshToken (or -Interactive) and -TokenCachePath; later runs can then start from the cache alone.",
+            [TokenCacheCorrupt] = "Delete the token cache file and sign in again (Connect-B24 -Interactive, or a new -RefreshToken).",
+            [TokenCacheInsecure] = "The cache must belong to you and be mode 600: delete it (its tokens may have leaked) and sign in again.",
+            [TokenCacheUnreadable] = "Check the cache file's owner and permissions, or choose another -TokenCachePath, and sign in again.",
+            [TokenCacheLocked] = "Another process holds the token cache lock; wait for it, or stop a hung script using the same cache.",
+            [ApplicationContextRequired] = "This method works only for an application: sign in with Connect-B24 -ClientId -ClientSecret -RefreshToken (or -Interactive), not a webhook.",
             [NetworkError] = "Could not reach the portal. Check the address, the network, proxy and TLS settings.",
             [Timeout] = "The portal did not answer in time (one request may run at most 60 s). Retry with less work per call, or raise the client's Timeout.",
             [InvalidArgument] = "Check the parameter named in the message.",

@@ -23,6 +23,7 @@ namespace Bitrix24.Client.Http
     internal sealed class HttpPipeline : IDisposable
     {
         private const string ClientName = "Bitrix24";
+        private const string TokenServerClientName = "Bitrix24.TokenServer";
         private static readonly MediaTypeHeaderValue Json = new MediaTypeHeaderValue("application/json");
 
         private readonly ServiceProvider services;
@@ -57,8 +58,23 @@ namespace Bitrix24.Client.Http
                 .SetHandlerLifetime(TimeSpan.FromMinutes(5))
                 // The factory's own loggers would write full URLs (with the webhook code) to any ILogger.
                 .RemoveAllLoggers();
+            // The OAuth token server is not the portal: no pacing, no portal retry rules, and no URL logging
+            // (its query string holds the client secret and the refresh token).
+            collection.AddHttpClient(TokenServerClientName, client =>
+                {
+                    client.Timeout = options.Timeout;
+                    client.DefaultRequestHeaders.UserAgent.TryParseAdd(options.UserAgent);
+                })
+                .ConfigurePrimaryHttpMessageHandler(() => primaryHandler is null ? CreateNetworkHandler() : new NonDisposingHandler(primaryHandler))
+                .SetHandlerLifetime(TimeSpan.FromMinutes(5))
+                .RemoveAllLoggers();
             services = collection.BuildServiceProvider();
             factory = services.GetRequiredService<IHttpClientFactory>();
+            if (credential is Auth.OAuth.OAuthCredential oauth)
+            {
+                oauth.TokenHttp = () => factory.CreateClient(TokenServerClientName);
+                oauth.Log = log;
+            }
         }
 
         /// <summary>POSTs a JSON body to <paramref name="method"/>; returns the status and the whole body.

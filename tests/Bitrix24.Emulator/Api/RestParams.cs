@@ -35,6 +35,18 @@ internal sealed class RestParams
         return found;
     }
 
+    /// <summary>These parameters without <paramref name="name"/> in any letter case.</summary>
+    public RestParams Without(string name)
+    {
+        if (!Has(name))
+            return this;
+        var copy = new JsonObject();
+        foreach (var (key, value) in _values)
+            if (!string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+                copy[key] = value?.DeepClone();
+        return new RestParams(copy);
+    }
+
     /// <summary>Top-level merge: later sources win over earlier ones whatever the letter case.</summary>
     public static RestParams Merge(params JsonObject[] sources)
     {

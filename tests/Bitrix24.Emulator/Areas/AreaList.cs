@@ -15,5 +15,6 @@ internal static class AreaList
         new UsersArea(portal),
         new BizprocArea(portal),
         new TasksArea(portal),
+        new OAuth.OAuthArea(portal),
     ];
 }

@@ -17,6 +17,9 @@ namespace Bitrix24.Emulator.Control;
 /// <c>POST /emulator/faults</c> (a rule, a list, or {"rules":[…]}: added after those in force),
 /// <c>GET /emulator/faults</c> (rules with seen/fired counts), <c>DELETE /emulator/faults</c> (no rules);
 /// <c>GET /emulator/methods</c> → every registered method, its kind (read/write) and applicationOnly;
+/// <c>GET /emulator/oauth</c> → token-server counters; <c>POST /emulator/oauth/expire[?after=N]</c> expires every
+/// access token (after N more authenticated calls); <c>POST /emulator/oauth/apps[?userId=N&amp;redirectUri=URL]</c>
+/// installs an application and answers its client_id, client_secret and refresh_token;
 /// <c>GET /emulator/webhooks</c> → <c>{"admin":…,"nonAdmin":…}</c>, so a script that started the program
 /// (which prints only the admin webhook) can also act as the non-administrator.
 /// </summary>
@@ -66,6 +69,30 @@ internal sealed class ControlEndpoints
                 break;
             case ("GET", "methods"):
                 await WriteAsync(context, 200, Methods());
+                break;
+            case ("GET", "oauth"):
+                await WriteAsync(context, 200, new JsonObject
+                {
+                    ["refreshGrants"] = _server.OAuth.RefreshGrants,
+                    ["refreshRequests"] = _server.OAuth.RefreshRequests,
+                    ["codeGrants"] = _server.OAuth.CodeGrants,
+                    ["accessTokenTtl"] = _server.OAuth.AccessTokenTtl.TotalSeconds,
+                });
+                break;
+            case ("POST", "oauth/expire"):
+                _server.OAuth.ExpireAfter(int.TryParse(context.Request.Query["after"], out var after) ? after : 0);
+                await WriteAsync(context, 200, new JsonObject { ["result"] = true });
+                break;
+            case ("POST", "oauth/apps"):
+                var userId = long.TryParse(context.Request.Query["userId"], out var u) ? u : 1;
+                var redirect = context.Request.Query["redirectUri"].ToString();
+                var registration = _server.OAuth.RegisterApp(userId, redirect.Length == 0 ? null : redirect);
+                await WriteAsync(context, 200, new JsonObject
+                {
+                    ["client_id"] = registration.App.ClientId,
+                    ["client_secret"] = registration.App.ClientSecret,
+                    ["refresh_token"] = registration.RefreshToken,
+                });
                 break;
             case ("GET", "webhooks"):
                 await WriteAsync(context, 200, new JsonObject { ["admin"] = _server.WebhookUrl, ["nonAdmin"] = _server.NonAdminWebhookUrl });

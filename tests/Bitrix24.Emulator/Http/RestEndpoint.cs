@@ -94,6 +94,8 @@ internal sealed class RestEndpoint
         {
             parameters = await RequestReader.ReadAsync(context.Request, context.RequestAborted);
             caller = _authenticator.Authenticate(route, parameters);
+            // The token is not a method parameter (user.get would read it as a filter field).
+            parameters = parameters.Without("auth");
         }
         catch (RestException error)
         {

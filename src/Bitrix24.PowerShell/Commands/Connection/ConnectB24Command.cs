@@ -6,6 +6,7 @@ using System.Security;
 using Bitrix24.Client;
 using Bitrix24.Client.Errors;
 using Bitrix24.PowerShell.Infrastructure;
+using Bitrix24.PowerShell.Infrastructure.Auth;
 
 namespace Bitrix24.PowerShell.Commands
 {
@@ -19,6 +20,48 @@ namespace Bitrix24.PowerShell.Commands
         private const string UrlSet = "Url";
         private const string SecureSet = "Secure";
         private const string EnvironmentSet = "Environment";
+        private const string OAuthSet = "OAuth";
+        private const string OAuthCacheSet = "OAuthCache";
+
+        /// <summary>Portal address for an application sign-in: https://your-portal.bitrix24.com/</summary>
+        [Parameter(Mandatory = true, ParameterSetName = OAuthSet)]
+        [Parameter(ParameterSetName = OAuthCacheSet)]
+        [ValidateNotNullOrEmpty]
+        public string? Portal { get; set; }
+
+        /// <summary>The application's client id (client_id).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = OAuthSet)]
+        [ValidateNotNullOrEmpty]
+        public string? ClientId { get; set; }
+
+        /// <summary>The application's client secret (client_secret).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = OAuthSet)]
+        [ValidateNotNull]
+        public SecureString? ClientSecret { get; set; }
+
+        /// <summary>A refresh token of the application; it rotates on every refresh and the new one goes to the cache.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = OAuthSet)]
+        [ValidateNotNull]
+        public SecureString? RefreshToken { get; set; }
+
+        /// <summary>A still-valid access token, when the caller has one (saves the first refresh).</summary>
+        [Parameter(ParameterSetName = OAuthSet)]
+        public SecureString? AccessToken { get; set; }
+
+        /// <summary>The authorization server (default https://oauth.bitrix.info/; on-premise portals, the emulator).</summary>
+        [Parameter(ParameterSetName = OAuthSet)]
+        [ValidateNotNullOrEmpty]
+        public string? TokenServer { get; set; }
+
+        /// <summary>The token cache file (default: per user and portal under LocalApplicationData/Bitrix24/tokens).</summary>
+        [Parameter(ParameterSetName = OAuthSet)]
+        [Parameter(ParameterSetName = OAuthCacheSet)]
+        [ValidateNotNullOrEmpty]
+        public string? TokenCachePath { get; set; }
+
+        /// <summary>Signs in from the token cache alone (a scheduled run after one sign-in with -RefreshToken).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = OAuthCacheSet)]
+        public SwitchParameter FromTokenCache { get; set; }
 
         /// <summary>Webhook URL: https://portal/rest/{userId}/{code}/</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = UrlSet)]
@@ -49,6 +92,11 @@ namespace Bitrix24.PowerShell.Commands
 
         protected override void EndProcessing()
         {
+            if (ParameterSetName == OAuthSet || ParameterSetName == OAuthCacheSet)
+            {
+                ConnectApplication();
+                return;
+            }
             var url = WebhookUrl();
             if (url is null)
             {
@@ -74,6 +122,35 @@ namespace Bitrix24.PowerShell.Commands
                 return;
             }
 
+            Finish(client);
+        }
+
+        private void ConnectApplication()
+        {
+            var options = new B24ClientOptions { RequestsPerSecond = RequestsPerSecond, Burst = Burst, MaxRetries = MaxRetries };
+            B24Client client;
+            try
+            {
+                client = ParameterSetName == OAuthSet
+                    ? OAuthSignIn.WithRefreshToken(Portal!, ClientId!, ClientSecret!, RefreshToken!, AccessToken, TokenServer,
+                        TokenCachePath is null ? null : GetUnresolvedProviderPathFromPSPath(TokenCachePath), options)
+                    : OAuthSignIn.FromCache(Portal, TokenCachePath is null ? null : GetUnresolvedProviderPathFromPSPath(TokenCachePath), options);
+            }
+            catch (ArgumentException ex)
+            {
+                Fail(ErrorRecords.InvalidArgument(ex.Message, null, ex));
+                return;
+            }
+            catch (B24Exception ex)
+            {
+                Fail(ErrorRecords.From(ex, Portal));
+                return;
+            }
+            Finish(client);
+        }
+
+        private void Finish(B24Client client)
+        {
             try
             {
                 Verify(client);
