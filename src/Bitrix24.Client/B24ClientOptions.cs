@@ -29,6 +29,10 @@ namespace Bitrix24.Client
         /// <summary>First retry back-off (doubling after that); tests shorten it.</summary>
         internal TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+        /// <summary>"2 req/s, burst 50, 5 retries, timeout 00:01:40": what a shell shows for the connection's options.</summary>
+        public override string ToString()
+            => FormattableString.Invariant($"{RequestsPerSecond} req/s, burst {Burst}, {MaxRetries} retries, timeout {Timeout}");
+
         internal B24ClientOptions Clone() => (B24ClientOptions)MemberwiseClone();
 
         /// <summary>Throws ArgumentOutOfRangeException naming the first setting that cannot work.</summary>

@@ -34,7 +34,7 @@ namespace Bitrix24.Client.Api
         };
 
         /// <summary>Streams templates in ID order (offset paging; templates are few). <paramref name="select"/>
-        /// adds fields to <see cref="DefaultFields"/>; they land in <see cref="Models.B24Entity.AdditionalFields"/>.</summary>
+        /// adds fields to <see cref="DefaultFields"/>; they land in <see cref="Models.B24Entity.GetAdditionalFields"/>.</summary>
         public IAsyncEnumerable<B24Page<WorkflowTemplate>> ListAsync(WorkflowTemplateQuery? query = null, IList<string>? select = null, CancellationToken cancellationToken = default)
         {
             query ??= new WorkflowTemplateQuery();

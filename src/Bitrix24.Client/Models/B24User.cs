@@ -22,5 +22,12 @@ namespace Bitrix24.Client.Models
 
         [JsonIgnore]
         public string DisplayName => string.Join(" ", new[] { Name, LastName }).Trim();
+
+        /// <summary>"7 Anna Smith": the id a cmdlet takes and the name a person reads.</summary>
+        public override string ToString()
+        {
+            var id = Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return DisplayName.Length == 0 ? id : id + " " + DisplayName;
+        }
     }
 }

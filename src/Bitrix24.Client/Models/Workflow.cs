@@ -17,13 +17,16 @@ namespace Bitrix24.Client.Models
         [JsonPropertyName("STARTED_BY")] public int? StartedBy { get; set; }
         [JsonPropertyName("TEMPLATE_ID")] public int? TemplateId { get; set; }
 
-        /// <summary>The three-part document id (module, entity, document), when all three are known.</summary>
-        [JsonIgnore]
-        public DocumentId? Document => ModuleId is null || Entity is null || DocumentId is null
+        /// <summary>The three-part document id (module, entity, document), when all three are known. A method,
+        /// not a property: the output objects hold each portal field once.</summary>
+        public DocumentId? GetDocument() => ModuleId is null || Entity is null || DocumentId is null
             ? null : new DocumentId(ModuleId, Entity, DocumentId);
 
         /// <summary>Stuck: locked for more than 5 minutes (the docs' definition).</summary>
         [JsonIgnore]
         public bool IsStuck => OwnedUntil is { } until && DateTimeOffset.UtcNow - until > TimeSpan.FromMinutes(5);
+
+        /// <summary>The id: "$workflow" in a string, and what Stop-B24Workflow takes.</summary>
+        public override string ToString() => Id;
     }
 }

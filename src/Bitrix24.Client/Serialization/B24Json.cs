@@ -45,18 +45,35 @@ namespace Bitrix24.Client.Serialization
                 e => e.ValueKind == JsonValueKind.Object || e.ValueKind == JsonValueKind.Array ? null : JsonReading.ToText(e),
                 (w, v) => w.WriteStringValue(v));
             yield return new LenientConverter<IReadOnlyList<int>?>(ReadIntList, WriteIntList);
+            yield return new LenientConverter<IReadOnlyList<string>?>(ReadTextList, WriteTextList);
+            yield return new LenientConverter<Models.WorkflowAutoExecute?>(
+                e => JsonReading.ToInt32(e) is { } flags ? (Models.WorkflowAutoExecute)flags : null,
+                (w, v) => w.WriteNumberValue((int)v!.Value));
         }
 
-        /// <summary>A list of ids as an array, a PHP associative array (object), or a single value.</summary>
-        private static IReadOnlyList<int>? ReadIntList(JsonElement e)
+        private static void WriteTextList(Utf8JsonWriter writer, IReadOnlyList<string>? list)
+        {
+            writer.WriteStartArray();
+            foreach (var text in list!)
+                writer.WriteStringValue(text);
+            writer.WriteEndArray();
+        }
+
+        private static IReadOnlyList<int>? ReadIntList(JsonElement e) => ReadList<int>(e, item => JsonReading.ToInt32(item));
+
+        /// <summary>Texts, e.g. a template's DOCUMENT_TYPE.</summary>
+        private static IReadOnlyList<string>? ReadTextList(JsonElement e) => ReadList<string>(e, JsonReading.ToText);
+
+        /// <summary>A list as an array, a PHP associative array (object), or a single value; unreadable items are left out.</summary>
+        private static Models.FieldList<T>? ReadList<T>(JsonElement e, System.Func<JsonElement, object?> read)
         {
             if (JsonReading.IsEmpty(e))
                 return null;
-            var list = new List<int>();
+            var list = new List<T>();
             void Add(JsonElement item)
             {
-                if (JsonReading.ToInt32(item) is { } id)
-                    list.Add(id);
+                if (read(item) is { } value)
+                    list.Add((T)value);
             }
             if (e.ValueKind == JsonValueKind.Array)
                 foreach (var item in e.EnumerateArray()) Add(item);
@@ -64,7 +81,7 @@ namespace Bitrix24.Client.Serialization
                 foreach (var property in e.EnumerateObject()) Add(property.Value);
             else
                 Add(e);
-            return list;
+            return new Models.FieldList<T>(list);
         }
 
         private static void WriteIntList(Utf8JsonWriter writer, IReadOnlyList<int>? list)

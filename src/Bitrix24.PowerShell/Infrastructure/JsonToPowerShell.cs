@@ -45,16 +45,17 @@ namespace Bitrix24.PowerShell.Infrastructure
         public static PSObject ToPSObject(B24Entity entity)
         {
             var obj = PSObject.AsPSObject(entity);
-            if (entity.ExtensionData is { } extra)
+            foreach (var pair in entity.GetAdditionalJson())
             {
-                foreach (var pair in extra)
-                {
-                    if (obj.Properties[pair.Key] is null)
-                        obj.Properties.Add(new PSNoteProperty(pair.Key, Convert(pair.Value)));
-                }
+                if (obj.Properties[pair.Key] is null)
+                    obj.Properties.Add(new PSNoteProperty(pair.Key, IsEmptyObject(pair.Value) ? null : Convert(pair.Value)));
             }
             return obj;
         }
+
+        // The portal writes {} for a field with no value (TIMESTAMP_X, dates never set): null, as in the models.
+        private static bool IsEmptyObject(JsonElement value)
+            => value.ValueKind == JsonValueKind.Object && !value.EnumerateObject().MoveNext();
 
         private static void SetNote(PSObject obj, string name, object? value)
         {

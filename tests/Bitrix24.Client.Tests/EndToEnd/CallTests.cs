@@ -82,7 +82,7 @@ public class CallTests : EmulatorClientTestBase
         var lead = templates[0];
         Assert.Equal("CCrmDocumentLead", lead.Entity);
         Assert.False(string.IsNullOrEmpty(lead.Name));
-        Assert.True(lead.AdditionalFields.ContainsKey("PARAMETERS"));
+        Assert.True(lead.GetAdditionalFields().ContainsKey("PARAMETERS"));
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public class KeysetListingTests : EmulatorClientTestBase
         var first = pages[0].Items[0];
         Assert.NotNull(first.TemplateId);
         Assert.NotNull(first.Started);
-        Assert.NotNull(first.Document);
+        Assert.NotNull(first.GetDocument());
     }
 
     [Fact]

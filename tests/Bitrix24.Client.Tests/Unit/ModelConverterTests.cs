@@ -23,8 +23,8 @@ public class ModelConverterTests
         Assert.Equal(TimeSpan.FromHours(3), workflow.Modified!.Value.Offset);
         Assert.Null(workflow.OwnedUntil);
         Assert.False(workflow.IsStuck);
-        Assert.Equal("crm|CCrmDocumentLead|LEAD_1", workflow.Document!.ToString());
-        Assert.Equal("kept", workflow.AdditionalFields["UF_NOTE"]);
+        Assert.Equal("crm|CCrmDocumentLead|LEAD_1", workflow.GetDocument()!.ToString());
+        Assert.Equal("kept", workflow.GetAdditionalFields()["UF_NOTE"]);
     }
 
     [Fact]
@@ -71,16 +71,16 @@ public class ModelConverterTests
         Assert.Null(user.LastLogin);
         Assert.Null(user.WorkPosition);
         Assert.Equal(new DateTimeOffset(2024, 7, 15, 0, 0, 0, TimeSpan.Zero), user.DateRegister);
-        Assert.Equal("24.08.2023 13:19:39", user.AdditionalFields["TIMESTAMP_X"]);
-        Assert.Null(user.AdditionalFields["PERSONAL_GENDER"]);
-        var skills = Assert.IsType<object?[]>(user.AdditionalFields["UF_SKILLS"]);
+        Assert.Equal("24.08.2023 13:19:39", user.GetAdditionalFields()["TIMESTAMP_X"]);
+        Assert.Null(user.GetAdditionalFields()["PERSONAL_GENDER"]);
+        var skills = Assert.IsType<object?[]>(user.GetAdditionalFields()["UF_SKILLS"]);
         Assert.Equal("a", skills[0]);
         Assert.Equal(2L, skills[1]);
         Assert.Equal(2.5, skills[2]);
         Assert.Equal(true, skills[3]);
         Assert.Null(skills[4]);
         Assert.Equal("v", Assert.IsType<Dictionary<string, object?>>(skills[5])["k"]);
-        Assert.True(user.AdditionalFields.ContainsKey("uf_skills"));
+        Assert.True(user.GetAdditionalFields().ContainsKey("uf_skills"));
     }
 
     [Fact]
@@ -92,11 +92,11 @@ public class ModelConverterTests
             """);
 
         Assert.Equal(525, template.Id);
-        Assert.Equal(3, template.AutoExecute);
+        Assert.Equal(WorkflowAutoExecute.OnCreateAndUpdate, template.AutoExecute);
         Assert.True(template.IsModified);
         Assert.Equal(503, template.UserId);
-        Assert.Equal("DEAL", template.DocumentType!.Value[2].GetString());
-        Assert.Empty(template.AdditionalFields);
+        Assert.Equal("DEAL", template.DocumentType![2]);
+        Assert.Empty(template.GetAdditionalFields());
     }
 
     [Theory]

@@ -213,7 +213,7 @@ public class PagingTests
         var workflow = Assert.Single(Assert.Single(pages).Items);
         Assert.Equal("66e412fdc9bd44.36306599", workflow.Id);
         Assert.Equal(7, workflow.TemplateId);
-        Assert.Equal(new Models.DocumentId("crm", "CCrmDocumentLead", "LEAD_1"), workflow.Document);
+        Assert.Equal(new Models.DocumentId("crm", "CCrmDocumentLead", "LEAD_1"), workflow.GetDocument());
         Assert.Equal(1, pages[0].Total);
     }
 
@@ -242,6 +242,6 @@ public class PagingTests
         Assert.Equal("{\"MODULE_ID\":\"crm\"}", body.GetProperty("FILTER").GetRawText());
         var template = Assert.Single(Assert.Single(pages).Items);
         Assert.Equal(525, template.Id);
-        Assert.IsType<Dictionary<string, object?>>(template.AdditionalFields["PARAMETERS"]);
+        Assert.IsType<Dictionary<string, object?>>(template.GetAdditionalFields()["PARAMETERS"]);
     }
 }
