@@ -31,10 +31,25 @@ if ($NUnitPath -and -not $DiscoverOnly) {
 
 $run = Invoke-Pester -Configuration $configuration
 
+# Pester expands '<Name>' in block and test names only when it runs them, so discovery and run would disagree on
+# ExpandedPath. The key is built here the same way in both: each name with '<x>' taken from the -ForEach data of
+# the test and its enclosing blocks (a name without such data keeps its literal text).
+function Expand-Name([string] $Name, $Data) {
+    if ($Data -isnot [System.Collections.IDictionary]) { return $Name }
+    [regex]::Replace($Name, '<(\w+)>', { param($m) if ($Data.Contains($m.Groups[1].Value)) { "$($Data[$m.Groups[1].Value])" } else { $m.Value } })
+}
+
+function Get-TestKey($Test) {
+    $names = @(Expand-Name $Test.Name $Test.Data)
+    for ($block = $Test.Block; $null -ne $block -and -not $block.IsRoot; $block = $block.Parent) {
+        $names = @(Expand-Name $block.Name $block.Data) + $names
+    }
+    "$(Split-Path -Leaf $Test.ScriptBlock.File): $($names -join '.')"
+}
+
 $tests = foreach ($test in $run.Tests) {
-    $file = Split-Path -Leaf $test.ScriptBlock.File
     [pscustomobject]@{
-        Key     = "${file}: $($test.ExpandedPath)"
+        Key     = Get-TestKey $test
         Result  = "$($test.Result)"
         Message = ($test.ErrorRecord | ForEach-Object { "$_`n$($_.ScriptStackTrace)" }) -join "`n"
     }

@@ -44,8 +44,10 @@ internal static class PesterRules
         var describes = commands.Where(c => IsBlock(c, "Describe")).ToList();
         if (describes.Count == 0)
             yield return "1: no Describe block";
-        foreach (var describe in describes.Where(d => !InsideBlock(d, "Describe") && Body(d) is { } body && FirstCommandName(body) != "BeforeAll"))
-            yield return $"{Line(describe)}: a top-level Describe must start with BeforeAll (Pester 5 runs setup there, not at discovery)";
+        // Setup may live in a file-level BeforeAll (it runs before every top-level block) or in each Describe.
+        var fileSetup = commands.Any(c => IsBlock(c, "BeforeAll") && !InsideBlock(c, "Describe") && !InsideBlock(c, "Context"));
+        foreach (var describe in describes.Where(d => !fileSetup && !InsideBlock(d, "Describe") && Body(d) is { } body && FirstCommandName(body) != "BeforeAll"))
+            yield return $"{Line(describe)}: a top-level Describe must start with BeforeAll, or the file have one (Pester 5 runs setup there, not at discovery)";
 
         foreach (var container in commands.Where(c => IsBlock(c, "Describe") || IsBlock(c, "Context")))
         {
