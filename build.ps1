@@ -7,9 +7,11 @@
     `dotnet test Bitrix24.PowerShell.sln -c Release` directly (see README.md).
 
     Build    dotnet build of the solution; lays out the importable module in out/Bitrix24/.
-    Test     Build, dotnet test, then the Pester 5 tests in tests/Pester when Pester 5 is installed.
+    Test     The README's test command: dotnet test, which also runs tests/Pester in a fresh `dotnet pwsh`
+             with Pester 5.9.1 (so this script's StrictMode and preferences never reach the tests).
     Docs     MAML help out/Bitrix24/en-US/ from the platyPS markdown in docs/.
-    Package  Build and Docs, then out/Bitrix24-<version>.zip.
+    Package  Build, then out/Bitrix24.<version>.nupkg with Compress-PSResource, ready for the Gallery
+             (Publish-PSResource). Without pwsh: dotnet tool restore; dotnet pwsh ./build.ps1 -Task Package
 
 .EXAMPLE
     ./build.ps1 -Task Test
@@ -45,25 +47,7 @@ function Invoke-BuildTask {
 }
 
 function Invoke-TestTask {
-    Invoke-BuildTask
-    Invoke-Dotnet test $solution -c $Configuration --no-build
-
-    $pester = Get-Module -ListAvailable -Name Pester |
-        Where-Object { $_.Version.Major -ge 5 } |
-        Sort-Object -Property Version -Descending |
-        Select-Object -First 1
-    if (-not $pester) {
-        Write-Warning 'Pester 5 is not installed, so tests/Pester was skipped. Install-Module Pester -MinimumVersion 5.0 -Scope CurrentUser'
-        return
-    }
-
-    Import-Module $pester -Force
-    # The Pester tests start the emulator with `dotnet run --no-build` in this configuration.
-    $env:B24_BUILD_CONFIGURATION = $Configuration
-    $result = Invoke-Pester -Path (Join-Path $root 'tests/Pester') -Output Detailed -PassThru
-    if ($result.FailedCount -gt 0) {
-        throw "$($result.FailedCount) Pester test(s) failed."
-    }
+    Invoke-Dotnet test $solution -c $Configuration
 }
 
 function Invoke-DocsTask {
@@ -82,13 +66,11 @@ function Invoke-DocsTask {
 
 function Invoke-PackageTask {
     Invoke-BuildTask
-    Invoke-DocsTask
 
-    $manifest = Import-PowerShellDataFile -Path (Join-Path $moduleOut 'Bitrix24.psd1')
-    $zip = Join-Path (Join-Path $root 'out') "Bitrix24-$($manifest.ModuleVersion).zip"
-    # Archiving the folder itself keeps Bitrix24/ at the top of the zip, ready to drop into PSModulePath.
-    Compress-Archive -Path $moduleOut -DestinationPath $zip -Force
-    Write-Host "Package: $zip"
+    # Compress-PSResource (PSResourceGet, shipped with pwsh 7.6) validates the manifest and writes
+    # Bitrix24.<version>.nupkg, the package Install-PSResource takes from a repository.
+    $package = Compress-PSResource -Path $moduleOut -DestinationPath (Join-Path $root 'out') -PassThru
+    Write-Host "Package: $($package.FullName)"
 }
 
 switch ($Task) {

@@ -1,7 +1,7 @@
 // dotnet run --project tests/Bitrix24.ScriptHost -c Release -- [script.ps1] [--seed-workflows N]
 // Starts an emulated portal (rate 2/s, burst 50, like a real one), sets B24_WEBHOOK_URL, runs the script
-// (default: docs/examples/Demo.ps1) with the module from out/Bitrix24, prints every stream and the
-// portal's counters, and exits non-zero if the script failed.
+// (default: docs/examples/Demo.ps1) in real pwsh (`dotnet pwsh`) with the module from out/Bitrix24, prints
+// its output and the portal's counters, and exits with the script's exit code.
 using System.Globalization;
 using Bitrix24.Emulator;
 using Bitrix24.ScriptHost;
@@ -35,31 +35,16 @@ if (!File.Exists(script))
 }
 
 await using var portal = await EmulatorServer.StartAsync(new EmulatorOptions { SeedWorkflows = seedWorkflows, SeedUsers = 5 });
-Environment.SetEnvironmentVariable("B24_WEBHOOK_URL", portal.WebhookUrl);
 Console.WriteLine($"Emulated portal at {portal.BaseUrl} with {seedWorkflows} running workflows; running {script}");
 Console.WriteLine();
 
-ScriptResult result;
-using (var runner = new PowerShellRunner())
-    result = runner.RunFile(script);
-
-foreach (var item in result.Output)
-    Console.WriteLine(OutputFormatter.Describe(item));
-foreach (var verbose in result.Verbose)
-    Console.WriteLine("VERBOSE: " + verbose.Message);
-foreach (var warning in result.Warnings)
-    Console.WriteLine("WARNING: " + warning.Message);
-foreach (var error in result.Errors)
-    Console.WriteLine(OutputFormatter.Describe(error));
-if (result.TerminatingError != null)
-{
-    Console.WriteLine(result.TerminatingRecord is { } record
-        ? "TERMINATING " + OutputFormatter.Describe(record)
-        : "TERMINATING: " + result.TerminatingError.Message);
-}
+// Real pwsh (the repository's dotnet tool, PowerShell 7.6.10), as a user would run the script; the in-process
+// engine (PowerShellRunner) stays for the xUnit tests, which look inside the process.
+var exitCode = DotnetPwsh.RunFile(ModuleLocator.RepositoryRoot ?? ".", Path.GetFullPath(script), [],
+    new Dictionary<string, string?> { ["B24_WEBHOOK_URL"] = portal.WebhookUrl }, Console.WriteLine, Console.Error.WriteLine);
 
 var stats = portal.GetStats();
 Console.WriteLine();
 Console.WriteLine($"Portal: {stats.TotalRequests} HTTP requests ({stats.BatchSubCalls} batch sub-calls), "
     + $"{stats.Sent503} x 503 QUERY_LIMIT_EXCEEDED, {stats.Sent429} x 429 OPERATION_TIME_LIMIT");
-return result.Succeeded ? 0 : 1;
+return exitCode;

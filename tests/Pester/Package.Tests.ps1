@@ -38,11 +38,11 @@ else { Install-PSResource -Name Bitrix24 -Repository B24Local -Scope CurrentUser
         Stop-TestEmulator $emulator
     }
 
-    It 'packs the module as Bitrix24.<version>.nupkg' {
+    It 'packs the module as Bitrix24.{version}.nupkg' {
         $package | Should -Be "Bitrix24.$version.nupkg"
     }
 
-    It 'installs it into the module path as Bitrix24/<version>, with its license' {
+    It 'installs it into the module path as Bitrix24/{version}, with its license' {
         $folder = Join-Path $installed "Bitrix24/$version"
         Join-Path $folder 'Bitrix24.psd1' | Should -Exist
         Join-Path $folder 'lib/Bitrix24.Client.dll' | Should -Exist
