@@ -4,13 +4,14 @@ namespace Bitrix24.Emulator;
 
 /// <summary>
 /// The program's options: <c>--port 0 --rate 2 --burst 50 --operating-limit 480 --operating-cost 0.01
-/// --latency-ms 0 --seed-workflows 0 --seed-users 0 --random-seed 24</c> (also <c>--name=value</c>).
+/// --latency-ms 0 --seed-workflows 0 --seed-users 0 --seed-bizproc-tasks 0 --random-seed 24</c> (also <c>--name=value</c>).
 /// </summary>
 internal static class CommandLine
 {
     public const string Usage =
         "Usage: Bitrix24.Emulator [--port N] [--rate R] [--burst N] [--operating-limit S] [--operating-cost S]\n" +
-        "                         [--latency-ms N] [--seed-workflows N] [--seed-users N] [--random-seed N]";
+        "                         [--latency-ms N] [--seed-workflows N] [--seed-users N] [--seed-bizproc-tasks N]\n" +
+        "                         [--random-seed N]";
 
     private static readonly Dictionary<string, Action<EmulatorOptions, string>> Setters = new(StringComparer.Ordinal)
     {
@@ -22,6 +23,7 @@ internal static class CommandLine
         ["--latency-ms"] = (o, v) => o.LatencyMs = Int(v, "--latency-ms"),
         ["--seed-workflows"] = (o, v) => o.SeedWorkflows = Int(v, "--seed-workflows"),
         ["--seed-users"] = (o, v) => o.SeedUsers = Int(v, "--seed-users"),
+        ["--seed-bizproc-tasks"] = (o, v) => o.SeedBizprocTasks = Int(v, "--seed-bizproc-tasks"),
         ["--random-seed"] = (o, v) => o.RandomSeed = Int(v, "--random-seed"),
     };
 

@@ -27,6 +27,9 @@ public sealed class EmulatorOptions
     /// <summary>--seed-users: users seeded besides the admin (1) and the non-admin (2).</summary>
     public int SeedUsers { get; set; }
 
+    /// <summary>--seed-bizproc-tasks: running approval tasks of user 1 (one workflow each, from an approval template).</summary>
+    public int SeedBizprocTasks { get; set; }
+
     /// <summary>--random-seed: makes generated ids and data reproducible.</summary>
     public int RandomSeed { get; set; } = 24;
 
@@ -42,6 +45,7 @@ public sealed class EmulatorOptions
         Require(LatencyMs >= 0, "--latency-ms must be zero or more.");
         Require(SeedWorkflows >= 0, "--seed-workflows must be zero or more.");
         Require(SeedUsers >= 0, "--seed-users must be zero or more.");
+        Require(SeedBizprocTasks >= 0, "--seed-bizproc-tasks must be zero or more.");
     }
 
     private static void Require(bool condition, string message)

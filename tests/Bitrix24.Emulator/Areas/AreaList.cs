@@ -1,4 +1,5 @@
 using Bitrix24.Emulator.Areas.Bizproc;
+using Bitrix24.Emulator.Areas.BizprocTasks;
 using Bitrix24.Emulator.Areas.Users;
 
 namespace Bitrix24.Emulator.Areas;
@@ -13,5 +14,6 @@ internal static class AreaList
     [
         new UsersArea(portal),
         new BizprocArea(portal),
+        new BizprocTasksArea(portal),
     ];
 }
