@@ -4,13 +4,13 @@ namespace Bitrix24.Emulator;
 
 /// <summary>
 /// The program's options: <c>--port 0 --rate 2 --burst 50 --operating-limit 480 --operating-cost 0.01
-/// --latency-ms 0 --seed-workflows 0 --seed-users 0 --random-seed 24 --faults RULES</c> (also <c>--name=value</c>).
+/// --latency-ms 0 --seed-workflows 0 --seed-users 0 --random-seed 24 --seed-bizproc-tasks 0 --faults RULES</c> (also <c>--name=value</c>).
 /// </summary>
 internal static class CommandLine
 {
     public const string Usage =
         "Usage: Bitrix24.Emulator [--port N] [--rate R] [--burst N] [--operating-limit S] [--operating-cost S]\n" +
-        "                         [--latency-ms N] [--seed-workflows N] [--seed-users N] [--random-seed N]\n" +
+        "                         [--latency-ms N] [--seed-workflows N] [--seed-users N] [--seed-bizproc-tasks N] [--random-seed N]\n" +
         "                         [--seed-flows N] [--seed-tasks N] [--required-task-field UF_NAME]\n" +
         "                         [--faults RULES]   (JSON, @file.json, or method:key=value,...;...)\n" +
         "                         [--app] [--app-redirect URL] [--access-token-ttl S]";
@@ -28,6 +28,7 @@ internal static class CommandLine
         ["--seed-flows"] = (o, v) => o.SeedFlows = Int(v, "--seed-flows"),
         ["--seed-tasks"] = (o, v) => o.SeedTasks = Int(v, "--seed-tasks"),
         ["--required-task-field"] = (o, v) => o.RequiredTaskField = v,
+        ["--seed-bizproc-tasks"] = (o, v) => o.SeedBizprocTasks = Int(v, "--seed-bizproc-tasks"),
         ["--random-seed"] = (o, v) => o.RandomSeed = Int(v, "--random-seed"),
         ["--faults"] = (o, v) => o.Faults = v,
         ["--access-token-ttl"] = (o, v) => o.AccessTokenTtlSeconds = Number(v, "--access-token-ttl"),

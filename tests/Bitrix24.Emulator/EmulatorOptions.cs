@@ -47,6 +47,8 @@ public sealed class EmulatorOptions
     /// <summary>--app-redirect: the application's handler address (the authorize step redirects there).</summary>
     public string? AppRedirectUri { get; set; }
 
+    /// <summary>--seed-bizproc-tasks: running approval tasks of user 1 (one workflow each, from an approval template).</summary>
+    public int SeedBizprocTasks { get; set; }
 
     /// <summary>--random-seed: makes generated ids and data reproducible.</summary>
     public int RandomSeed { get; set; } = 24;
@@ -91,6 +93,7 @@ public sealed class EmulatorOptions
         {
             throw new ArgumentException("--faults: " + e.Message);
         }
+        Require(SeedBizprocTasks >= 0, "--seed-bizproc-tasks must be zero or more.");
     }
 
     private static void Require(bool condition, string message)

@@ -1,5 +1,6 @@
 using Bitrix24.Emulator.Areas.Bizproc;
 using Bitrix24.Emulator.Areas.Tasks;
+using Bitrix24.Emulator.Areas.BizprocTasks;
 using Bitrix24.Emulator.Areas.Users;
 
 namespace Bitrix24.Emulator.Areas;
@@ -16,5 +17,6 @@ internal static class AreaList
         new BizprocArea(portal),
         new TasksArea(portal),
         new OAuth.OAuthArea(portal),
+        new BizprocTasksArea(portal),
     ];
 }

@@ -81,7 +81,23 @@ internal sealed class BizprocArea : PortalArea
 
     public string NewWorkflowId() => WorkflowIds.Next(Portal.Random, _workflows.ContainsKey);
 
-    public void AddWorkflow(WorkflowRow workflow) => _workflows[workflow.Id] = workflow;
+    /// <summary>Adds a running workflow and tells the areas that run its steps (workflow tasks) that it started.</summary>
+    public void AddWorkflow(WorkflowRow workflow)
+    {
+        _workflows[workflow.Id] = workflow;
+        foreach (var observer in Portal.Areas.OfType<IWorkflowObserver>())
+            observer.Started(workflow, FindTemplate(workflow.TemplateId));
+    }
+
+    /// <summary>The workflow ran its last step: it leaves the running list (its data is kept, not counted as a termination).</summary>
+    public void Finish(string id, string status)
+    {
+        if (!_workflows.TryGetValue(id, out var workflow) || !workflow.Running)
+            return;
+        workflow.Running = false;
+        workflow.StatusText = status;
+        workflow.Modified = PortalClock.Now;
+    }
 
     /// <summary>terminate: stops a running workflow, keeps its data.</summary>
     public bool TryTerminate(string id, string status)
