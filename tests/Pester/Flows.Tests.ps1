@@ -5,15 +5,14 @@
 
 Describe 'Task flows' {
     BeforeAll {
-        . (Join-Path $PSScriptRoot 'TestEmulator.ps1')
-        $emulator = Start-TestEmulator
-        Import-Module $emulator.Manifest -Force
-        $null = Connect-B24 -Url $emulator.Webhook
+        . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+        $emulator = Start-TestEmulator -SeedWorkflows 0
+        $null = Initialize-TestSession $emulator
     }
 
     AfterAll {
         Disconnect-B24 -ErrorAction SilentlyContinue
-        if ($emulator -and -not $emulator.Process.HasExited) { $emulator.Process.Kill($true) }
+        if ($emulator) { Stop-TestEmulator $emulator }
     }
 
     It 'runs the lifecycle: create, update, toggle twice, enable (no-op), get, delete' {
@@ -55,9 +54,9 @@ Describe 'Task flows' {
 
     It 'gets many flows from the pipeline in one batch request' {
         $ids = 1..5 | ForEach-Object { (New-B24Flow -Name "Many $_" -PlannedCompletionTime 600 -Responsible 1).Id }
-        $before = (Get-TestEmulatorStats $emulator).totalRequests
+        $before = (Get-EmulatorStats $emulator).totalRequests
         $flows = $ids | Get-B24Flow
-        (Get-TestEmulatorStats $emulator).totalRequests - $before | Should -Be 1
+        (Get-EmulatorStats $emulator).totalRequests - $before | Should -Be 1
         $flows.Id | Should -Be $ids
     }
 

@@ -5,15 +5,14 @@
 
 Describe 'Tasks' {
     BeforeAll {
-        . (Join-Path $PSScriptRoot 'TestEmulator.ps1')
-        $emulator = Start-TestEmulator -Arguments @('--seed-users', '10', '--required-task-field', 'UF_PROJECT_CODE')
-        Import-Module $emulator.Manifest -Force
-        $null = Connect-B24 -Url $emulator.Webhook
+        . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+        $emulator = Start-TestEmulator -SeedWorkflows 0 -ExtraArguments @('--seed-users', '10', '--required-task-field', 'UF_PROJECT_CODE')
+        $null = Initialize-TestSession $emulator
     }
 
     AfterAll {
         Disconnect-B24 -ErrorAction SilentlyContinue
-        if ($emulator -and -not $emulator.Process.HasExited) { $emulator.Process.Kill($true) }
+        if ($emulator) { Stop-TestEmulator $emulator }
     }
 
     It 'imports 200 CSV rows in at most 5 requests, reports the 2 bad rows by position and reads 198 back equal' {
@@ -31,12 +30,12 @@ Describe 'Tasks' {
             }
         }
         $rows | Export-Csv -Path $csv -NoTypeInformation -Encoding utf8
-        $before = (Get-TestEmulatorStats $emulator).totalRequests
+        $before = (Get-EmulatorStats $emulator).totalRequests
 
         $errors = $null
         $created = Import-Csv $csv | Add-B24Task -ErrorVariable errors -ErrorAction SilentlyContinue
 
-        (Get-TestEmulatorStats $emulator).totalRequests - $before | Should -BeLessOrEqual 5
+        (Get-EmulatorStats $emulator).totalRequests - $before | Should -BeLessOrEqual 5
         $created.Count | Should -Be 198
         $errors.Count | Should -Be 2
         $errors[0].ErrorDetails.Message | Should -BeLike "*Row 57 ('')*-Title*"

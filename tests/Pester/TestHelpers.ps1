@@ -64,6 +64,14 @@ function Initialize-TestSession([Parameter(Mandatory)] $Emulator) {
 }
 
 function Get-EmulatorStats([Parameter(Mandatory)] $Emulator) { Invoke-RestMethod -Uri "$($Emulator.Base)/emulator/stats" }
+
+# Write handlers the emulator completed, over every method (proves -WhatIf sent nothing that changes state).
+function Get-WriteCount([Parameter(Mandatory)] $Emulator) {
+    $writes = (Get-EmulatorStats $Emulator).writesByMethod
+    $total = 0
+    if ($writes) { foreach ($p in $writes.PSObject.Properties) { $total += [int]$p.Value } }
+    $total
+}
 function Reset-Emulator([Parameter(Mandatory)] $Emulator) { $null = Invoke-RestMethod -Method Post -Uri "$($Emulator.Base)/emulator/reset" }
 function Get-EmulatorWebhooks([Parameter(Mandatory)] $Emulator) { Invoke-RestMethod -Uri "$($Emulator.Base)/emulator/webhooks" }
 
