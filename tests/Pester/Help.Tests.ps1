@@ -105,8 +105,11 @@ Describe 'Help of <Name>' -ForEach $cmdlets {
 }
 
 Describe 'Help pages and the module' {
-    It 'has a page for every exported cmdlet and an exported cmdlet for every page' {
+    BeforeAll {
         $pages = Get-ChildItem $docs -Filter '*.md' | Where-Object BaseName -Match '^[A-Za-z]+-[A-Za-z0-9]+$' | ForEach-Object BaseName | Sort-Object
+    }
+
+    It 'has a page for every exported cmdlet and an exported cmdlet for every page' {
         $exported = $module.ExportedCommands.Keys | Sort-Object
         $pages | Should -Be $exported
     }
