@@ -1,5 +1,7 @@
 using System;
 using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace Bitrix24.Client.Auth
 {
@@ -29,6 +31,9 @@ namespace Bitrix24.Client.Auth
         internal string Code { get; }
 
         string IB24Credential.AuthType => "Webhook";
+
+        /// <summary>A webhook acts as a user, never as an application.</summary>
+        bool IB24Credential.IsApplicationContext => false;
 
         /// <summary>Parses a webhook URL (trailing slash optional). Throws <see cref="ArgumentException"/> with a
         /// message that never repeats the code.</summary>
@@ -71,14 +76,18 @@ namespace Bitrix24.Client.Auth
 
         public override string ToString() => MaskedUrl;
 
-        void IB24Credential.Authenticate(HttpRequestMessage request)
+        Task<long> IB24Credential.ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var restRoot = new Uri(Portal, "rest/").AbsoluteUri;
             var target = request.RequestUri?.AbsoluteUri ?? "";
             if (!target.StartsWith(restRoot, StringComparison.OrdinalIgnoreCase))
                 throw new InvalidOperationException("The request is not for this portal's REST root.");
             request.RequestUri = MethodUri(target.Substring(restRoot.Length));
+            return Task.FromResult(0L);
         }
+
+        /// <summary>A webhook code does not expire: nothing to renew, the refusal stands.</summary>
+        Task<bool> IB24Credential.RenewAsync(long appliedStamp, CancellationToken cancellationToken) => Task.FromResult(false);
 
         string IB24Credential.Redact(string text)
             => string.IsNullOrEmpty(text) ? text : text.Replace("/" + Code + "/", "/" + Mask + "/").Replace(Code, Mask);

@@ -27,6 +27,14 @@ namespace Bitrix24.Client.Errors
         public const string Timeout = "TIMEOUT";
         public const string InvalidArgument = "INVALID_ARGUMENT";
 
+        /// <summary>A write was sent but no answer came (a reset after sending, a timeout): the portal may or
+        /// may not have run it, so it is not sent again blindly.</summary>
+        public const string OutcomeUnknown = "OUTCOME_UNKNOWN";
+
+        /// <summary>An application-only method (robots, activities, template writes) asked of a webhook
+        /// connection: refused before sending.</summary>
+        public const string ApplicationContextRequired = "APPLICATION_CONTEXT_REQUIRED";
+
         /// <summary>A batch sub-call that never ran because an earlier one failed under halt.</summary>
         public const string BatchHalted = "BATCH_HALTED";
 
@@ -44,10 +52,12 @@ namespace Bitrix24.Client.Errors
             [MethodNotFound] = "Check the method name's spelling, and that the module behind it is installed and in the webhook's scopes.",
             [BatchLengthExceeded] = "A batch takes at most 50 sub-calls; split the commands (Invoke-B24Batch does this for you).",
             [BatchMethodNotAllowed] = "This method cannot run inside a batch (batch itself never can); call it directly.",
-            [ExpiredToken] = "The OAuth access token expired; refresh it with the refresh token and repeat the call.",
+            [ExpiredToken] = "The OAuth access token expired and could not be renewed; sign in again (Connect-B24 with the application's credentials).",
             [NetworkError] = "Could not reach the portal. Check the address, the network, proxy and TLS settings.",
             [Timeout] = "The portal did not answer in time (one request may run at most 60 s). Retry with less work per call, or raise the client's Timeout.",
             [InvalidArgument] = "Check the parameter named in the message.",
+            [OutcomeUnknown] = "The call was sent but its answer was lost, so it may or may not have run. Check the item on the portal before sending it again.",
+            [ApplicationContextRequired] = "Sign in as an application (Connect-B24 with -ClientId, -ClientSecret and a refresh token); inbound webhooks cannot call this method.",
             [BatchHalted] = "An earlier sub-call in the same batch failed and halt was set; fix that one and send the rest again.",
         };
 
