@@ -52,7 +52,7 @@ namespace Bitrix24.Client.Errors
             [MethodNotFound] = "Check the method name's spelling, and that the module behind it is installed and in the webhook's scopes.",
             [BatchLengthExceeded] = "A batch takes at most 50 sub-calls; split the commands (Invoke-B24Batch does this for you).",
             [BatchMethodNotAllowed] = "This method cannot run inside a batch (batch itself never can); call it directly.",
-            [ExpiredToken] = "The OAuth access token expired and could not be renewed; sign in again (Connect-B24 with the application's credentials).",
+            [ExpiredToken] = "The OAuth access token expired and the automatic refresh did not help; sign in again (Connect-B24 with the application's credentials) to get a new refresh token.",
             [NetworkError] = "Could not reach the portal. Check the address, the network, proxy and TLS settings.",
             [Timeout] = "The portal did not answer in time (one request may run at most 60 s). Retry with less work per call, or raise the client's Timeout.",
             [InvalidArgument] = "Check the parameter named in the message.",

@@ -69,6 +69,14 @@ namespace Bitrix24.Client.Operations
             : base(method, parameters, kind)
             => this.read = read ?? throw new ArgumentNullException(nameof(read));
 
+        /// <summary>This operation marked as application-only (robots, activities, template writes).</summary>
+        public B24Operation<T> ApplicationOnly()
+            => new B24Operation<T>(Method, Parameters, Kind, read) { RequiresApplication = true, Batchable = Batchable };
+
+        /// <summary>This operation marked as one the portal refuses inside <c>batch</c>: always sent alone.</summary>
+        public B24Operation<T> Unbatchable()
+            => new B24Operation<T>(Method, Parameters, Kind, read) { RequiresApplication = RequiresApplication, Batchable = false };
+
         /// <summary>The typed result of a successful response (a direct call's, or a batch item's). Throws
         /// <see cref="Errors.B24Exception"/> (ERROR_UNEXPECTED_ANSWER) when the answer lacks what it needs.</summary>
         public T ReadResult(B24Response response)
