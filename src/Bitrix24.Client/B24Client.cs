@@ -1,14 +1,16 @@
 using System;
 using System.Collections.Generic;
 using System.Net.Http;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using Bitrix24.Client.Api;
 using Bitrix24.Client.Auth;
 using Bitrix24.Client.Auth.OAuth;
 using Bitrix24.Client.Batching;
+using Bitrix24.Client.Errors;
 using Bitrix24.Client.Http;
+using Bitrix24.Client.Operations;
 using Bitrix24.Client.Paging;
 using Bitrix24.Client.Serialization;
 
@@ -18,6 +20,9 @@ namespace Bitrix24.Client
     /// The connection to one portal and the entry point of the engine: it owns the HttpClient and its policy
     /// pipeline (retry → pacing → auth → redacted logging), and every call goes through it.
     /// Thread-safe; create one per portal and reuse it.
+    /// It knows nothing of API areas: those (Api/) are static factories of <see cref="B24Operation"/>s that
+    /// this class sends alone (<see cref="CallAsync{T}"/>), in batches, or pages through
+    /// (<see cref="ListAsync{T}(B24ListOperation{T}, CancellationToken)"/>), so a new REST method adds no line here.
     /// </summary>
     public sealed class B24Client : IDisposable
     {
@@ -36,16 +41,14 @@ namespace Bitrix24.Client
         public B24Client(OAuthCredential credential, B24ClientOptions? options = null)
             : this(credential, options, primaryHandler: null) { }
 
-        /// <summary>For unit tests of the client: <paramref name="primaryHandler"/> replaces the network.</summary>
+        /// <summary>Any credential (webhook, OAuth, a test double); <paramref name="primaryHandler"/>, when
+        /// given, replaces the network (client unit tests).</summary>
         internal B24Client(IB24Credential credential, B24ClientOptions? options, HttpMessageHandler? primaryHandler)
         {
             this.credential = credential ?? throw new ArgumentNullException(nameof(credential));
             this.options = options?.Clone() ?? new B24ClientOptions();
             this.options.Validate();
             pipeline = new HttpPipeline(credential, this.options, primaryHandler);
-            Workflows = new WorkflowsApi(this);
-            WorkflowTemplates = new WorkflowTemplatesApi(this);
-            Users = new UsersApi(this);
         }
 
         /// <summary>Portal root, e.g. https://example.bitrix24.com/</summary>
@@ -57,11 +60,12 @@ namespace Bitrix24.Client
         /// <summary>"Webhook" or "OAuth".</summary>
         public string AuthType => credential.AuthType;
 
+        /// <summary>True when signed in as an application (OAuth): only then may operations that
+        /// <see cref="B24Operation.RequiresApplication"/> be sent (robots, activities, template writes).</summary>
+        public bool IsApplicationContext => credential.IsApplicationContext;
+
         /// <summary>Where calls go, with every secret masked (the webhook code; OAuth tokens never appear).</summary>
         public string Endpoint => credential.MaskedUrl;
-
-        /// <summary>True for an OAuth application (the context that robots, activities and template writes need).</summary>
-        public bool IsApplication => credential is OAuthCredential;
 
         /// <summary>The OAuth token cache file, or null (webhooks; OAuth without a cache).</summary>
         public string? TokenCachePath => (credential as OAuthCredential)?.Cache?.Path;
@@ -72,17 +76,21 @@ namespace Bitrix24.Client
         /// <summary>A copy of the options this client was built with.</summary>
         public B24ClientOptions Options => options.Clone();
 
-        public WorkflowsApi Workflows { get; }
-        public WorkflowTemplatesApi WorkflowTemplates { get; }
-        public UsersApi Users { get; }
+        /// <summary>Calls one method (JSON POST) as a raw call (neither read nor write is known, see
+        /// <see cref="B24CallKind.Unspecified"/>). Throws <see cref="B24Exception"/> on any failure.</summary>
+        public Task<B24Response> CallAsync(string method, object? parameters = null, CancellationToken cancellationToken = default)
+            => SendAsync(method, parameters, B24CallKind.Unspecified, cancellationToken);
 
-        /// <summary>Calls one method (JSON POST). Throws <see cref="Errors.B24Exception"/> on any failure.</summary>
-        public async Task<B24Response> CallAsync(string method, object? parameters = null, CancellationToken cancellationToken = default)
+        /// <summary>Sends one operation and reads its result. Throws <see cref="B24Exception"/> on any failure,
+        /// APPLICATION_CONTEXT_REQUIRED before sending when the operation needs an application and this
+        /// connection is a webhook, OUTCOME_UNKNOWN when a write may or may not have run.</summary>
+        public async Task<T> CallAsync<T>(B24Operation<T> operation, CancellationToken cancellationToken = default)
         {
-            ValidateMethod(method);
-            var body = JsonParameterWriter.ToUtf8(parameters);
-            var (status, bytes) = await pipeline.PostAsync(method, body, cancellationToken).ConfigureAwait(false);
-            return ResponseReader.Read(method, status, bytes, credential.Redact);
+            if (operation is null)
+                throw new ArgumentNullException(nameof(operation));
+            EnsureContext(operation.RequiresApplication, operation.Method);
+            var response = await SendAsync(operation.Method, operation.Parameters, operation.Kind, cancellationToken).ConfigureAwait(false);
+            return operation.ReadResult(response);
         }
 
         /// <summary>Runs sub-calls through <c>batch</c>, 50 per HTTP request, and returns every outcome in
@@ -92,11 +100,38 @@ namespace Bitrix24.Client
         public Task<B24BatchResponse> BatchAsync(IReadOnlyList<B24BatchCommand> commands, bool halt = false, CancellationToken cancellationToken = default)
             => BatchRunner.RunAsync(this, commands, halt, cancellationToken);
 
+        /// <summary>Operations through <c>batch</c> (keys c0, c1, … in order), as <see cref="BatchAsync(IReadOnlyList{B24BatchCommand}, bool, CancellationToken)"/>;
+        /// read each item with its operation's <see cref="B24Operation{T}.ReadResult"/>.</summary>
+        public Task<B24BatchResponse> BatchAsync(IReadOnlyList<B24Operation> operations, bool halt = false, CancellationToken cancellationToken = default)
+        {
+            if (operations is null)
+                throw new ArgumentNullException(nameof(operations));
+            var commands = new List<B24BatchCommand>(operations.Count);
+            for (var i = 0; i < operations.Count; i++)
+            {
+                var operation = operations[i] ?? throw new ArgumentException("The batch contains a null operation.", nameof(operations));
+                commands.Add(operation.ToBatchCommand("c" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+            return BatchAsync(commands, halt, cancellationToken);
+        }
+
         /// <summary>Streams any list method page by page, following <c>next</c> (offset paging).</summary>
         public IAsyncEnumerable<B24Page<JsonElement>> ListAsync(string method, object? parameters = null, CancellationToken cancellationToken = default)
         {
             ValidateMethod(method);
-            return OffsetPager.ListAsync(this, method, parameters, cancellationToken);
+            return OffsetPager.ListAsync(this, method, parameters, B24CallKind.Unspecified, cancellationToken);
+        }
+
+        /// <summary>Streams a list operation, page by page as the pages arrive, each row read as the operation says.</summary>
+        public IAsyncEnumerable<B24Page<T>> ListAsync<T>(B24ListOperation<T> operation, CancellationToken cancellationToken = default)
+        {
+            if (operation is null)
+                throw new ArgumentNullException(nameof(operation));
+            EnsureContext(operation.RequiresApplication, operation.Method);
+            var pages = operation.Keyset is { } keyset
+                ? ListByKeyAsync(keyset, cancellationToken)
+                : ListRead(operation.Method, operation.Parameters, cancellationToken);
+            return MapPages(pages, operation, cancellationToken);
         }
 
         /// <summary>
@@ -113,13 +148,48 @@ namespace Bitrix24.Client
             return KeysetPager.ListAsync(this, request, cancellationToken);
         }
 
-        /// <summary>The masked endpoint: never the webhook code.</summary>
+        /// <summary>The masked endpoint: never a secret.</summary>
         public override string ToString() => Endpoint;
 
         public void Dispose() => pipeline.Dispose();
 
-        /// <summary>Masks every secret of this connection in <paramref name="text"/>.</summary>
+        /// <summary>Masks every secret of this connection in <paramref name="text"/> (rotated tokens included).</summary>
         internal string Redact(string text) => credential.Redact(text);
+
+        /// <summary>The one place a call leaves the client: JSON body, the pipeline, the answer read.</summary>
+        internal async Task<B24Response> SendAsync(string method, object? parameters, B24CallKind kind, CancellationToken cancellationToken)
+        {
+            ValidateMethod(method);
+            var body = JsonParameterWriter.ToUtf8(parameters);
+            var (status, bytes) = await pipeline.PostAsync(method, body, kind, cancellationToken).ConfigureAwait(false);
+            return ResponseReader.Read(method, status, bytes, credential.Redact);
+        }
+
+        /// <summary>Refuses an application-only method on a webhook before anything is sent.</summary>
+        internal void EnsureContext(bool requiresApplication, string method)
+        {
+            if (requiresApplication && !credential.IsApplicationContext)
+                throw new B24Exception(B24ErrorCodes.ApplicationContextRequired,
+                    "This method works only in an application's context; a webhook connection cannot call it.", null, method);
+        }
+
+        private IAsyncEnumerable<B24Page<JsonElement>> ListRead(string method, object? parameters, CancellationToken cancellationToken)
+        {
+            ValidateMethod(method);
+            return OffsetPager.ListAsync(this, method, parameters, B24CallKind.Read, cancellationToken);
+        }
+
+        private static async IAsyncEnumerable<B24Page<T>> MapPages<T>(IAsyncEnumerable<B24Page<JsonElement>> pages, B24ListOperation<T> operation,
+            [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await foreach (var page in pages.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                var items = new List<T>(page.Items.Count);
+                foreach (var row in page.Items)
+                    items.Add(operation.ReadRow(row));
+                yield return new B24Page<T>(items, page.Total);
+            }
+        }
 
         /// <summary>Method names become a URL path segment: refuse anything that could change the path.</summary>
         private static void ValidateMethod(string method)

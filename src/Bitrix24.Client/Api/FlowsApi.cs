@@ -1,14 +1,14 @@
 using System;
 using System.Text.Json;
-using Bitrix24.Client.Batching;
 using Bitrix24.Client.Errors;
 using Bitrix24.Client.Models;
+using Bitrix24.Client.Operations;
 using Bitrix24.Client.Serialization;
 
 namespace Bitrix24.Client.Api
 {
-    /// <summary>tasks.flow.Flow.*: each call described once as a command that can go alone
-    /// (<see cref="B24Client.CallAsync"/> with its Method and Parameters) or in a batch, plus readers of the answers.</summary>
+    /// <summary>tasks.flow.Flow.*, as operations that a client sends alone or batches
+    /// (<c>client.CallAsync(FlowsApi.Get(7))</c>).</summary>
     public static class FlowsApi
     {
         public const string CreateMethod = "tasks.flow.Flow.create";
@@ -19,43 +19,49 @@ namespace Bitrix24.Client.Api
         public const string ActivateMethod = "tasks.flow.Flow.activate";
         public const string PinMethod = "tasks.flow.Flow.pin";
 
-        public static B24BatchCommand Create(string key, FlowFields fields)
+        /// <summary>Creates a flow; the result is the flow as stored.</summary>
+        public static B24Operation<Flow> Create(FlowFields fields)
         {
             if (fields is null)
                 throw new ArgumentNullException(nameof(fields));
             if (string.IsNullOrWhiteSpace(fields.Name))
                 throw new ArgumentException("A flow needs a name.", nameof(fields));
-            return new B24BatchCommand(key, CreateMethod, new ParameterSet().Set("flowData", fields.ToParameters()).ToDictionary());
+            return B24Operation.Write(CreateMethod, new ParameterSet().Set("flowData", fields.ToParameters()), r => ReadFlow(r, CreateMethod));
         }
 
-        public static B24BatchCommand Update(string key, long id, FlowFields fields)
-            => new B24BatchCommand(key, UpdateMethod, new ParameterSet().Set("flowData", (fields ?? new FlowFields()).ToParameters(Id(id))).ToDictionary());
+        public static B24Operation<Flow> Update(long id, FlowFields fields)
+            => B24Operation.Write(UpdateMethod, new ParameterSet().Set("flowData", (fields ?? new FlowFields()).ToParameters(Id(id))), r => ReadFlow(r, UpdateMethod));
 
-        public static B24BatchCommand Get(string key, long id) => ById(key, GetMethod, id);
+        public static B24Operation<Flow> Get(long id)
+            => B24Operation.Read(GetMethod, ById(id), r => ReadFlow(r, GetMethod));
 
-        public static B24BatchCommand Delete(string key, long id)
-            => new B24BatchCommand(key, DeleteMethod, new ParameterSet().Set("flowData", new ParameterSet().Set("id", Id(id))).ToDictionary());
+        /// <summary>Deletes a flow; the result is <c>result.deleted</c>.</summary>
+        public static B24Operation<bool> Delete(long id)
+            => B24Operation.Write(DeleteMethod, new ParameterSet().Set("flowData", new ParameterSet().Set("id", Id(id))), r => ReadFlag(r.Result, "deleted"));
 
         /// <summary>Toggles: an active flow is switched off, an inactive one on.</summary>
-        public static B24BatchCommand Activate(string key, long id) => ById(key, ActivateMethod, id);
+        public static B24Operation<bool> Activate(long id)
+            => B24Operation.Write(ActivateMethod, ById(id), r => ReadFlag(r.Result));
 
-        /// <summary>Toggles the caller's pin; the answer is true when the flow is now pinned.</summary>
-        public static B24BatchCommand Pin(string key, long id) => ById(key, PinMethod, id);
+        /// <summary>Toggles the caller's pin; the result is true when the flow is now pinned.</summary>
+        public static B24Operation<bool> Pin(long id)
+            => B24Operation.Write(PinMethod, ById(id), r => ReadFlag(r.Result));
 
-        public static B24BatchCommand IsExists(string key, string name, long? excludeId = null)
+        /// <summary>Whether a flow of that name exists (other than <paramref name="excludeId"/>).</summary>
+        public static B24Operation<bool> IsExists(string name, long? excludeId = null)
         {
             if (string.IsNullOrWhiteSpace(name))
                 throw new ArgumentException("A flow name is required.", nameof(name));
-            return new B24BatchCommand(key, IsExistsMethod,
-                new ParameterSet().Set("flowData", new ParameterSet().Set("name", name).SetIfPresent("id", excludeId)).ToDictionary());
+            return B24Operation.Read(IsExistsMethod,
+                new ParameterSet().Set("flowData", new ParameterSet().Set("name", name).SetIfPresent("id", excludeId)), r => ReadFlag(r.Result, "exists"));
         }
 
-        public static Flow ReadFlow(JsonElement result, string method)
-            => result.ValueKind == JsonValueKind.Object ? B24Json.Deserialize<Flow>(result)
+        private static Flow ReadFlow(B24Response response, string method)
+            => response.Result.ValueKind == JsonValueKind.Object ? B24Json.Deserialize<Flow>(response.Result)
                 : throw new B24Exception(B24ErrorCodes.UnexpectedAnswer, "The portal did not return a flow.", null, method);
 
         /// <summary>result.exists (isExists), result.deleted (delete) or a bare boolean (activate, pin).</summary>
-        public static bool ReadFlag(JsonElement result, string? property = null)
+        private static bool ReadFlag(JsonElement result, string? property = null)
         {
             var value = result;
             if (property is not null && !JsonReading.TryGetProperty(result, property, out value))
@@ -63,8 +69,7 @@ namespace Bitrix24.Client.Api
             return JsonReading.ToBoolean(value) ?? false;
         }
 
-        private static B24BatchCommand ById(string key, string method, long id)
-            => new B24BatchCommand(key, method, new ParameterSet().Set("flowId", Id(id)).ToDictionary());
+        private static ParameterSet ById(long id) => new ParameterSet().Set("flowId", Id(id));
 
         private static long Id(long id) => id > 0 ? id : throw new ArgumentException("A flow id is a positive number; " + id + " is not.", nameof(id));
     }

@@ -1,15 +1,15 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
-using Bitrix24.Client.Batching;
 using Bitrix24.Client.Errors;
 using Bitrix24.Client.Models;
+using Bitrix24.Client.Operations;
 using Bitrix24.Client.Paging;
 using Bitrix24.Client.Serialization;
 
 namespace Bitrix24.Client.Api
 {
-    /// <summary>tasks.task.add / get / list, described once as commands (alone or batched) and a keyset listing.</summary>
+    /// <summary>tasks.task.add / get / list as operations: sent alone, batched, or paged by key.</summary>
     public static class TasksApi
     {
         public const string AddMethod = "tasks.task.add";
@@ -25,22 +25,27 @@ namespace Bitrix24.Client.Api
         };
 
         /// <summary>tasks.task.add with the documented UPPER_CASE fields (TITLE, RESPONSIBLE_ID, … UF_*).</summary>
-        public static B24BatchCommand Add(string key, IDictionary<string, object?> fields)
+        /// <summary>The result is the created task (result.task).</summary>
+        public static B24Operation<TaskItem> Add(IDictionary<string, object?> fields)
         {
             if (fields is null || fields.Count == 0)
                 throw new ArgumentException("A task needs fields (at least TITLE).", nameof(fields));
-            return new B24BatchCommand(key, AddMethod, new ParameterSet().Set("fields", fields).ToDictionary());
+            return B24Operation.Write(AddMethod, new ParameterSet().Set("fields", fields),
+                r => ReadTask(r.Result, AddMethod) ?? throw new B24Exception(B24ErrorCodes.UnexpectedAnswer, "The portal did not return the new task.", null, AddMethod));
         }
 
-        public static B24BatchCommand Get(string key, long id, IList<string>? select = null)
+        /// <summary>The result is the task, or null when there is no such task or no access (<c>"result":[]</c>).</summary>
+        public static B24Operation<TaskItem?> Get(long id, IList<string>? select = null)
         {
             if (id <= 0)
                 throw new ArgumentException("A task id is a positive number; " + id + " is not.", nameof(id));
-            return new B24BatchCommand(key, GetMethod, new ParameterSet().Set("taskId", id).SetIfPresent("select", select).ToDictionary());
+            return B24Operation.Read(GetMethod, new ParameterSet().Set("taskId", id).SetIfPresent("select", select), r => ReadTask(r.Result, GetMethod));
         }
 
         /// <summary>Keyset listing on ID (ascending), 50 pages per batch request.</summary>
-        public static KeysetListRequest List(TaskQuery? query = null)
+        public static B24ListOperation<TaskItem> List(TaskQuery? query = null) => B24ListOperation<TaskItem>.ByKey(ListRequest(query), Rows.As<TaskItem>);
+
+        private static KeysetListRequest ListRequest(TaskQuery? query)
         {
             query ??= new TaskQuery();
             var filter = new ParameterSet()
@@ -61,16 +66,8 @@ namespace Bitrix24.Client.Api
             };
         }
 
-        /// <summary>Streams tasks as models with <see cref="List"/>'s keyset paging.</summary>
-        public static IAsyncEnumerable<B24Page<TaskItem>> ListAsync(B24Client client, TaskQuery? query = null, System.Threading.CancellationToken cancellationToken = default)
-        {
-            if (client is null)
-                throw new ArgumentNullException(nameof(client));
-            return PageMapping.Map<TaskItem>(client.ListByKeyAsync(List(query), cancellationToken), cancellationToken);
-        }
-
         /// <summary>result.task of add and get; null for get's <c>"result":[]</c> (no such task, or no access).</summary>
-        public static TaskItem? ReadTask(JsonElement result, string method)
+        private static TaskItem? ReadTask(JsonElement result, string method)
         {
             if (result.ValueKind == JsonValueKind.Array)
                 return null;

@@ -1,13 +1,12 @@
 using System;
 using System.Collections.Generic;
-using System.Threading;
 using Bitrix24.Client.Models;
-using Bitrix24.Client.Paging;
+using Bitrix24.Client.Operations;
 using Bitrix24.Client.Serialization;
 
 namespace Bitrix24.Client.Api
 {
-    /// <summary>Filter for <see cref="UsersApi.ListAsync"/>; null members do not filter.</summary>
+    /// <summary>Filter for <see cref="UsersApi.List"/>; null members do not filter.</summary>
     public sealed class UserQuery
     {
         public int? Id { get; set; }
@@ -19,17 +18,13 @@ namespace Bitrix24.Client.Api
         public IDictionary<string, object?>? Filter { get; set; }
     }
 
-    /// <summary>user.get.</summary>
-    public sealed class UsersApi
+    /// <summary>user.get, as operations (<c>client.ListAsync(UsersApi.List(query))</c>).</summary>
+    public static class UsersApi
     {
         public const string ListMethod = "user.get";
 
-        private readonly B24Client client;
-
-        internal UsersApi(B24Client client) => this.client = client;
-
-        /// <summary>Streams users in ID order with offset paging (user.get takes sort/order, not ORDER).</summary>
-        public IAsyncEnumerable<B24Page<B24User>> ListAsync(UserQuery? query = null, CancellationToken cancellationToken = default)
+        /// <summary>Users in ID order with offset paging (user.get takes sort/order, not ORDER).</summary>
+        public static B24ListOperation<B24User> List(UserQuery? query = null)
         {
             query ??= new UserQuery();
             var ids = new List<int>(query.Ids ?? Array.Empty<int>());
@@ -43,7 +38,7 @@ namespace Bitrix24.Client.Api
             var parameters = new ParameterSet().Set("sort", "ID").Set("order", "ASC");
             if (filter.Count > 0)
                 parameters.Set("FILTER", filter);
-            return PageMapping.Map<B24User>(client.ListAsync(ListMethod, parameters, cancellationToken), cancellationToken);
+            return B24ListOperation<B24User>.Offset(ListMethod, parameters, Rows.As<B24User>);
         }
     }
 }

@@ -1,13 +1,12 @@
 using System;
 using System.Collections.Generic;
-using System.Threading;
 using Bitrix24.Client.Models;
-using Bitrix24.Client.Paging;
+using Bitrix24.Client.Operations;
 using Bitrix24.Client.Serialization;
 
 namespace Bitrix24.Client.Api
 {
-    /// <summary>Filter for <see cref="WorkflowTemplatesApi.ListAsync"/>; null members do not filter.</summary>
+    /// <summary>Filter for <see cref="WorkflowTemplatesApi.List"/>; null members do not filter.</summary>
     public sealed class WorkflowTemplateQuery
     {
         public int? Id { get; set; }
@@ -18,13 +17,9 @@ namespace Bitrix24.Client.Api
     }
 
     /// <summary>bizproc.workflow.template.* (list now; add/update/delete come with OAuth).</summary>
-    public sealed class WorkflowTemplatesApi
+    public static class WorkflowTemplatesApi
     {
         public const string ListMethod = "bizproc.workflow.template.list";
-
-        private readonly B24Client client;
-
-        internal WorkflowTemplatesApi(B24Client client) => this.client = client;
 
         /// <summary>Fields selected by default (the list's own default is only ID). TEMPLATE, PARAMETERS,
         /// VARIABLES and CONSTANTS are heavy and must be asked for.</summary>
@@ -33,9 +28,9 @@ namespace Bitrix24.Client.Api
             "ID", "MODULE_ID", "ENTITY", "DOCUMENT_TYPE", "AUTO_EXECUTE", "NAME", "MODIFIED", "IS_MODIFIED", "USER_ID", "SYSTEM_CODE",
         };
 
-        /// <summary>Streams templates in ID order (offset paging; templates are few). <paramref name="select"/>
+        /// <summary>Templates in ID order (offset paging; templates are few). <paramref name="select"/>
         /// adds fields to <see cref="DefaultFields"/>; they land in <see cref="Models.B24Entity.GetAdditionalFields"/>.</summary>
-        public IAsyncEnumerable<B24Page<WorkflowTemplate>> ListAsync(WorkflowTemplateQuery? query = null, IList<string>? select = null, CancellationToken cancellationToken = default)
+        public static B24ListOperation<WorkflowTemplate> List(WorkflowTemplateQuery? query = null, IList<string>? select = null)
         {
             query ??= new WorkflowTemplateQuery();
             var fields = new List<string>(DefaultFields);
@@ -54,7 +49,7 @@ namespace Bitrix24.Client.Api
                 .Set("SELECT", fields)
                 .Set("FILTER", filter)
                 .Set("ORDER", new ParameterSet().Set("ID", "ASC"));
-            return PageMapping.Map<WorkflowTemplate>(client.ListAsync(ListMethod, parameters, cancellationToken), cancellationToken);
+            return B24ListOperation<WorkflowTemplate>.Offset(ListMethod, parameters, Rows.As<WorkflowTemplate>);
         }
     }
 }

@@ -1,16 +1,14 @@
 using System;
 using System.Collections.Generic;
-using System.Threading;
-using System.Threading.Tasks;
-using Bitrix24.Client.Batching;
 using Bitrix24.Client.Errors;
 using Bitrix24.Client.Models;
+using Bitrix24.Client.Operations;
 using Bitrix24.Client.Paging;
 using Bitrix24.Client.Serialization;
 
 namespace Bitrix24.Client.Api
 {
-    /// <summary>Filter for <see cref="WorkflowsApi.ListAsync"/>; null members do not filter.</summary>
+    /// <summary>Filter for <see cref="WorkflowsApi.List"/>; null members do not filter.</summary>
     public sealed class WorkflowQuery
     {
         public string? Id { get; set; }
@@ -24,17 +22,14 @@ namespace Bitrix24.Client.Api
         public IDictionary<string, object?>? Filter { get; set; }
     }
 
-    /// <summary>bizproc.workflow.*: start, list running instances, terminate, kill.</summary>
-    public sealed class WorkflowsApi
+    /// <summary>bizproc.workflow.*: start, list running instances, terminate, kill, as operations that a
+    /// client sends alone, batches or pages (<c>client.CallAsync(WorkflowsApi.Terminate(id))</c>).</summary>
+    public static class WorkflowsApi
     {
         public const string ListMethod = "bizproc.workflow.instances";
         public const string StartMethod = "bizproc.workflow.start";
         public const string TerminateMethod = "bizproc.workflow.terminate";
         public const string KillMethod = "bizproc.workflow.kill";
-
-        private readonly B24Client client;
-
-        internal WorkflowsApi(B24Client client) => this.client = client;
 
         /// <summary>Every field bizproc.workflow.instances can return (its default is only ID, MODIFIED, OWNED_UNTIL).</summary>
         public static IReadOnlyList<string> AllFields { get; } = new[]
@@ -42,42 +37,28 @@ namespace Bitrix24.Client.Api
             "ID", "MODIFIED", "OWNED_UNTIL", "MODULE_ID", "ENTITY", "DOCUMENT_ID", "STARTED", "STARTED_BY", "TEMPLATE_ID",
         };
 
-        /// <summary>Streams running workflows with keyset paging on ID (string order).</summary>
-        public IAsyncEnumerable<B24Page<Workflow>> ListAsync(WorkflowQuery? query = null, CancellationToken cancellationToken = default)
-        {
-            var request = new KeysetListRequest(ListMethod)
+        /// <summary>Running workflows with keyset paging on ID (string order).</summary>
+        public static B24ListOperation<Workflow> List(WorkflowQuery? query = null)
+            => B24ListOperation<Workflow>.ByKey(new KeysetListRequest(ListMethod)
             {
                 KeyField = "ID",
                 Select = new List<string>(AllFields),
                 Filter = BuildFilter(query ?? new WorkflowQuery()).ToDictionary(),
-            };
-            return PageMapping.Map<Workflow>(client.ListByKeyAsync(request, cancellationToken), cancellationToken);
-        }
+            }, Rows.As<Workflow>);
 
-        /// <summary>Starts a workflow and returns its id.</summary>
-        public async Task<string> StartAsync(int templateId, DocumentId document, IDictionary<string, object?>? parameters = null, CancellationToken cancellationToken = default)
-        {
-            var response = await client.CallAsync(StartMethod, StartParameters(templateId, document, parameters), cancellationToken).ConfigureAwait(false);
-            return JsonReading.ToText(response.Result)
-                ?? throw new B24Exception(B24ErrorCodes.UnexpectedAnswer, "The portal did not return the new workflow's id.", null, StartMethod);
-        }
+        /// <summary>Starts a workflow; the result is its id.</summary>
+        public static B24Operation<string> Start(int templateId, DocumentId document, IDictionary<string, object?>? parameters = null)
+            => B24Operation.Write(StartMethod, StartParameters(templateId, document, parameters), response =>
+                JsonReading.ToText(response.Result)
+                ?? throw new B24Exception(B24ErrorCodes.UnexpectedAnswer, "The portal did not return the new workflow's id.", null, StartMethod));
 
-        public Task TerminateAsync(string workflowId, string? status = null, CancellationToken cancellationToken = default)
-            => client.CallAsync(TerminateMethod, TerminateParameters(workflowId, status), cancellationToken);
+        /// <summary>Terminates a workflow (its data is kept).</summary>
+        public static B24Operation<bool> Terminate(string workflowId, string? status = null)
+            => B24Operation.Write(TerminateMethod, IdParameters(workflowId).SetIfPresent("STATUS", status));
 
-        public Task KillAsync(string workflowId, CancellationToken cancellationToken = default)
-            => client.CallAsync(KillMethod, IdParameters(workflowId), cancellationToken);
-
-        // Batch builders: bulk cmdlets queue these and send them 50 per request. Their Parameters are a plain
-        // Dictionary<string, object?> (ordered as written) that callers may show, e.g. for -WhatIf.
-        public static B24BatchCommand StartCommand(string key, int templateId, DocumentId document, IDictionary<string, object?>? parameters = null)
-            => new B24BatchCommand(key, StartMethod, StartParameters(templateId, document, parameters).ToDictionary());
-
-        public static B24BatchCommand TerminateCommand(string key, string workflowId, string? status = null)
-            => new B24BatchCommand(key, TerminateMethod, TerminateParameters(workflowId, status).ToDictionary());
-
-        public static B24BatchCommand KillCommand(string key, string workflowId)
-            => new B24BatchCommand(key, KillMethod, IdParameters(workflowId).ToDictionary());
+        /// <summary>Stops a workflow and deletes its data.</summary>
+        public static B24Operation<bool> Kill(string workflowId)
+            => B24Operation.Write(KillMethod, IdParameters(workflowId));
 
         private static ParameterSet StartParameters(int templateId, DocumentId document, IDictionary<string, object?>? parameters)
         {
@@ -88,9 +69,6 @@ namespace Bitrix24.Client.Api
                 .Set("DOCUMENT_ID", document.ToArray())
                 .SetIfPresent("PARAMETERS", parameters);
         }
-
-        private static ParameterSet TerminateParameters(string workflowId, string? status)
-            => IdParameters(workflowId).SetIfPresent("STATUS", status);
 
         private static ParameterSet IdParameters(string workflowId)
         {

@@ -6,8 +6,10 @@ using System.Threading.Tasks;
 namespace Bitrix24.Client.Auth
 {
     /// <summary>
-    /// What the request pipeline needs from a credential. Webhooks today; OAuth (token in the call, refresh on
-    /// 401 expired_token) comes in behind the same seam without touching the other handlers.
+    /// What the request pipeline needs from a credential: apply it to a request (async, so a token can be
+    /// fetched or a cache read), renew it after the portal answered <c>401 expired_token</c>, and mask every
+    /// secret it has ever held. Webhooks never renew; OAuth derives from <see cref="RenewableCredential"/>, which
+    /// makes concurrent callers share one renewal.
     /// </summary>
     internal interface IB24Credential
     {
@@ -19,20 +21,25 @@ namespace Bitrix24.Client.Auth
         /// <summary>"Webhook" or "OAuth".</summary>
         string AuthType { get; }
 
+        /// <summary>True for an application's credential (OAuth): application-only methods need it.</summary>
+        bool IsApplicationContext { get; }
+
         /// <summary>The endpoint with every secret masked, safe to show.</summary>
         string MaskedUrl { get; }
 
         /// <summary>Rewrites the unauthenticated <c>{portal}/rest/{method}</c> into the authenticated request
-        /// (webhook: the code in the path; OAuth: the token in the <c>auth</c> parameter). Returns what was
-        /// applied, to hand back to <see cref="RenewAsync"/> when the portal calls it expired.</summary>
-        Task<string?> AuthenticateAsync(HttpRequestMessage request, CancellationToken cancellationToken);
+        /// for one attempt. Returns a stamp of the credential's state used, to hand to <see cref="RenewAsync"/>.</summary>
+        Task<long> ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken);
 
-        /// <summary>After <c>401 expired_token</c> for a request authenticated with <paramref name="applied"/>:
-        /// true when fresh credentials are in place and the call may be repeated (webhooks: never). Concurrent
-        /// callers that saw the same token expire share one renewal.</summary>
-        Task<bool> RenewAsync(string? applied, CancellationToken cancellationToken);
+        /// <summary>
+        /// The portal refused a request applied with <paramref name="appliedStamp"/> as expired. True when the
+        /// call may go again (this renewed, or another caller already did since that stamp); false when this
+        /// credential cannot renew (webhooks), so the refusal stands. Throws B24Exception when renewal failed.
+        /// </summary>
+        Task<bool> RenewAsync(long appliedStamp, CancellationToken cancellationToken);
 
-        /// <summary>Masks every secret in <paramref name="text"/> (a URL, an exception message).</summary>
+        /// <summary>Masks every secret in <paramref name="text"/> (a URL, an exception message), tokens that
+        /// have since rotated included.</summary>
         string Redact(string text);
     }
 }

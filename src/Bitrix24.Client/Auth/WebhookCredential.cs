@@ -32,6 +32,9 @@ namespace Bitrix24.Client.Auth
 
         string IB24Credential.AuthType => "Webhook";
 
+        /// <summary>A webhook acts as a user, never as an application.</summary>
+        bool IB24Credential.IsApplicationContext => false;
+
         /// <summary>Parses a webhook URL (trailing slash optional). Throws <see cref="ArgumentException"/> with a
         /// message that never repeats the code.</summary>
         public static WebhookCredential Parse(string webhookUrl)
@@ -73,23 +76,18 @@ namespace Bitrix24.Client.Auth
 
         public override string ToString() => MaskedUrl;
 
-        Task<string?> IB24Credential.AuthenticateAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Authenticate(request);
-            return Task.FromResult<string?>(null);
-        }
-
-        /// <summary>A webhook code does not expire: nothing to renew.</summary>
-        Task<bool> IB24Credential.RenewAsync(string? applied, CancellationToken cancellationToken) => Task.FromResult(false);
-
-        internal void Authenticate(HttpRequestMessage request)
+        Task<long> IB24Credential.ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var restRoot = new Uri(Portal, "rest/").AbsoluteUri;
             var target = request.RequestUri?.AbsoluteUri ?? "";
             if (!target.StartsWith(restRoot, StringComparison.OrdinalIgnoreCase))
                 throw new InvalidOperationException("The request is not for this portal's REST root.");
             request.RequestUri = MethodUri(target.Substring(restRoot.Length));
+            return Task.FromResult(0L);
         }
+
+        /// <summary>A webhook code does not expire: nothing to renew, the refusal stands.</summary>
+        Task<bool> IB24Credential.RenewAsync(long appliedStamp, CancellationToken cancellationToken) => Task.FromResult(false);
 
         string IB24Credential.Redact(string text)
             => string.IsNullOrEmpty(text) ? text : text.Replace("/" + Code + "/", "/" + Mask + "/").Replace(Code, Mask);

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Text;
+using Bitrix24.Client.Operations;
 using Bitrix24.Client.Serialization;
 
 namespace Bitrix24.Client.Batching
@@ -24,6 +25,12 @@ namespace Bitrix24.Client.Batching
 
         /// <summary>A sub-call already written as <c>method?query</c> (as a user of Invoke-B24Batch may write it).</summary>
         public string? RawQuery { get; private set; }
+
+        /// <summary>Read or write, when the command came from an operation; Unspecified for a raw command.</summary>
+        public B24CallKind Kind { get; init; }
+
+        /// <summary>Only an application (OAuth) may send it; on a webhook it fails without being sent.</summary>
+        public bool RequiresApplication { get; init; }
 
         /// <summary>Splits <c>method?query</c> at the first '?'; the query travels exactly as written.</summary>
         public static B24BatchCommand FromQueryString(string key, string methodAndQuery)

@@ -14,7 +14,7 @@ namespace Bitrix24.Client.Batching
     /// </summary>
     internal static class BatchResultReader
     {
-        public static List<B24BatchItemResult> Read(IReadOnlyList<B24BatchCommand> commands, JsonElement result, bool halt, Func<string, string> redact)
+        public static List<B24Response> Read(IReadOnlyList<B24BatchCommand> commands, JsonElement result, bool halt, Func<string, string> redact)
         {
             var results = Section(result, "result");
             var errors = Section(result, "result_error");
@@ -22,7 +22,7 @@ namespace Bitrix24.Client.Batching
             var nexts = Section(result, "result_next");
             var times = Section(result, "result_time");
 
-            var items = new List<B24BatchItemResult>(commands.Count);
+            var items = new List<B24Response>(commands.Count);
             foreach (var command in commands)
             {
                 var key = command.Key;
@@ -31,11 +31,11 @@ namespace Bitrix24.Client.Batching
                 {
                     var exception = ResponseReader.TryReadError(error, command.Method, null, redact)
                         ?? new B24Exception(B24ErrorCodes.UnexpectedAnswer, "The portal reported an error without a code.", null, command.Method);
-                    items.Add(new B24BatchItemResult(command, default, exception, null, null, time));
+                    items.Add(new B24Response(command.Key, command.Method, default, exception, null, null, time));
                 }
                 else if (results.TryGetValue(key, out var value))
                 {
-                    items.Add(new B24BatchItemResult(command, value, null,
+                    items.Add(new B24Response(command.Key, command.Method, value, null,
                         totals.TryGetValue(key, out var total) ? JsonReading.ToInt32(total) : null,
                         nexts.TryGetValue(key, out var next) ? JsonReading.ToInt32(next) : null, time));
                 }
@@ -45,7 +45,7 @@ namespace Bitrix24.Client.Batching
                 }
                 else
                 {
-                    items.Add(new B24BatchItemResult(command, default,
+                    items.Add(new B24Response(command.Key, command.Method, default,
                         new B24Exception(B24ErrorCodes.UnexpectedAnswer, "The portal returned no outcome for this sub-call.", null, command.Method),
                         null, null, null));
                 }
@@ -54,14 +54,14 @@ namespace Bitrix24.Client.Batching
         }
 
         /// <summary>The outcome of a command that never ran because an earlier one failed under halt.</summary>
-        public static B24BatchItemResult Halted(B24BatchCommand command)
-            => new B24BatchItemResult(command, default,
+        public static B24Response Halted(B24BatchCommand command)
+            => new B24Response(command.Key, command.Method, default,
                 new B24Exception(B24ErrorCodes.BatchHalted, "Not run: an earlier sub-call failed and the batch was sent with halt.", null, command.Method),
                 null, null, null);
 
         /// <summary>The outcome of a command whose HTTP request failed as a whole, or was never sent after one did.</summary>
-        public static B24BatchItemResult Failed(B24BatchCommand command, B24Exception requestError)
-            => new B24BatchItemResult(command, default, requestError, null, null, null);
+        public static B24Response Failed(B24BatchCommand command, B24Exception requestError)
+            => new B24Response(command.Key, command.Method, default, requestError, null, null, null);
 
         private static Dictionary<string, JsonElement> Section(JsonElement result, string name)
         {

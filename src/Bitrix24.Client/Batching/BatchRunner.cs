@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Bitrix24.Client.Errors;
+using Bitrix24.Client.Operations;
 
 namespace Bitrix24.Client.Batching
 {
@@ -19,8 +20,10 @@ namespace Bitrix24.Client.Batching
             if (commands is null)
                 throw new ArgumentNullException(nameof(commands));
             Validate(commands);
+            if (!client.IsApplicationContext && HasApplicationOnly(commands))
+                return await RefuseApplicationOnlyAsync(client, commands, halt, cancellationToken).ConfigureAwait(false);
 
-            var items = new List<B24BatchItemResult>(commands.Count);
+            var items = new List<B24Response>(commands.Count);
             var requests = 0;
             var halted = false;
             B24Exception? requestFailure = null;
@@ -38,7 +41,7 @@ namespace Bitrix24.Client.Batching
                 B24Response response;
                 try
                 {
-                    response = await client.CallAsync("batch", Body(chunk, halt), cancellationToken).ConfigureAwait(false);
+                    response = await client.SendAsync("batch", Body(chunk, halt), KindOf(chunk), cancellationToken).ConfigureAwait(false);
                 }
                 catch (B24Exception e)
                 {
@@ -62,6 +65,64 @@ namespace Bitrix24.Client.Batching
             foreach (var command in chunk)
                 cmd.Add(new KeyValuePair<string, object?>(command.Key, command.ToCommandString()));
             return new Dictionary<string, object?> { ["halt"] = halt ? 1 : 0, ["cmd"] = cmd };
+        }
+
+        private static bool HasApplicationOnly(IReadOnlyList<B24BatchCommand> commands)
+        {
+            foreach (var command in commands)
+            {
+                if (command.RequiresApplication)
+                    return true;
+            }
+            return false;
+        }
+
+        /// <summary>On a webhook, application-only sub-calls fail in their place without being sent; the rest go.</summary>
+        private static async Task<B24BatchResponse> RefuseApplicationOnlyAsync(B24Client client, IReadOnlyList<B24BatchCommand> commands, bool halt, CancellationToken cancellationToken)
+        {
+            var sendable = new List<B24BatchCommand>();
+            foreach (var command in commands)
+            {
+                if (!command.RequiresApplication)
+                    sendable.Add(command);
+            }
+            var sent = await RunAsync(client, sendable, halt, cancellationToken).ConfigureAwait(false);
+            var byKey = new Dictionary<string, B24Response>(StringComparer.Ordinal);
+            foreach (var item in sent.Items)
+                byKey[item.Key!] = item;
+            var items = new List<B24Response>(commands.Count);
+            foreach (var command in commands)
+            {
+                if (byKey.TryGetValue(command.Key, out var item))
+                {
+                    items.Add(item);
+                    continue;
+                }
+                try
+                {
+                    client.EnsureContext(true, command.Method);
+                }
+                catch (B24Exception e)
+                {
+                    items.Add(BatchResultReader.Failed(command, e));
+                }
+            }
+            return new B24BatchResponse(items, sent.HttpRequests);
+        }
+
+        /// <summary>A batch is a read only when every sub-call is; one write makes it a write (its outcome
+        /// matters), and one raw sub-call makes it raw.</summary>
+        private static B24CallKind KindOf(IReadOnlyList<B24BatchCommand> chunk)
+        {
+            var kind = B24CallKind.Read;
+            foreach (var command in chunk)
+            {
+                if (command.Kind == B24CallKind.Unspecified)
+                    return B24CallKind.Unspecified;
+                if (command.Kind == B24CallKind.Write)
+                    kind = B24CallKind.Write;
+            }
+            return kind;
         }
 
         private static void Validate(IReadOnlyList<B24BatchCommand> commands)

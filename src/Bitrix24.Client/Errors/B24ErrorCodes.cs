@@ -36,7 +36,13 @@ namespace Bitrix24.Client.Errors
         public const string TokenCacheInsecure = "TOKEN_CACHE_INSECURE";
         public const string TokenCacheUnreadable = "TOKEN_CACHE_UNREADABLE";
         public const string TokenCacheLocked = "TOKEN_CACHE_LOCKED";
+        /// <summary>An application-only method (robots, activities, template writes) asked of a webhook
+        /// connection: refused before sending.</summary>
         public const string ApplicationContextRequired = "APPLICATION_CONTEXT_REQUIRED";
+
+        /// <summary>A write was sent but no answer came (a reset after sending, a timeout): the portal may or
+        /// may not have run it, so it is not sent again blindly.</summary>
+        public const string OutcomeUnknown = "OUTCOME_UNKNOWN";
 
         /// <summary>A batch sub-call that never ran because an earlier one failed under halt.</summary>
         public const string BatchHalted = "BATCH_HALTED";
@@ -68,6 +74,7 @@ namespace Bitrix24.Client.Errors
             [NetworkError] = "Could not reach the portal. Check the address, the network, proxy and TLS settings.",
             [Timeout] = "The portal did not answer in time (one request may run at most 60 s). Retry with less work per call, or raise the client's Timeout.",
             [InvalidArgument] = "Check the parameter named in the message.",
+            [OutcomeUnknown] = "The call was sent but its answer was lost, so it may or may not have run. Check the item on the portal before sending it again.",
             [BatchHalted] = "An earlier sub-call in the same batch failed and halt was set; fix that one and send the rest again.",
         };
 

@@ -2,16 +2,15 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Bitrix24.Client.Auth;
-using Bitrix24.Client.Errors;
-using Bitrix24.Client.Serialization;
 
 namespace Bitrix24.Client.Http
 {
-    /// <summary>Authenticates one attempt (the URI and body outside stay plain: the handlers outside, retry and
-    /// pacing, never see a secret, and a retried request is authenticated afresh rather than twice). On
-    /// <c>401 expired_token</c> it asks the credential to renew (one shared refresh for concurrent callers)
-    /// and repeats the attempt once: the portal refused the request before running it, so even a write is
-    /// safe to send again.</summary>
+    /// <summary>Applies the credential to one attempt (webhook: the code in the path; OAuth: the token in the
+    /// <c>auth</c> parameter), records which state of the credential it used (so a renewal after expired_token
+    /// knows whether someone else already renewed), then puts the plain URI and body back: the handlers outside
+    /// (retry, pacing) never see a secret, and a retried request is authenticated afresh rather than twice.
+    /// Renewal itself is the retry handler's (<see cref="RetryClassifier"/>), so a renewed call goes again
+    /// through pacing too.</summary>
     internal sealed class AuthHandler : DelegatingHandler
     {
         private readonly IB24Credential credential;
@@ -20,25 +19,13 @@ namespace Bitrix24.Client.Http
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var response = await SendAuthenticatedAsync(request, cancellationToken).ConfigureAwait(false);
-            if ((int)response.Response.StatusCode != 401 || response.Response.Content is null)
-                return response.Response;
-            var code = ResponseReader.TryReadErrorCode(await response.Response.Content.ReadAsByteArrayAsync().ConfigureAwait(false));
-            if (!string.Equals(code, B24ErrorCodes.ExpiredToken, System.StringComparison.Ordinal)
-                || !await credential.RenewAsync(response.Applied, cancellationToken).ConfigureAwait(false))
-                return response.Response;
-            response.Response.Dispose();
-            return (await SendAuthenticatedAsync(request, cancellationToken).ConfigureAwait(false)).Response;
-        }
-
-        private async Task<(HttpResponseMessage Response, string? Applied)> SendAuthenticatedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
             var plainUri = request.RequestUri;
             var plainContent = request.Content;
-            var applied = await credential.AuthenticateAsync(request, cancellationToken).ConfigureAwait(false);
+            var stamp = await credential.ApplyAsync(request, cancellationToken).ConfigureAwait(false);
+            RequestState.SetCredentialStamp(request, stamp);
             try
             {
-                return (await base.SendAsync(request, cancellationToken).ConfigureAwait(false), applied);
+                return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             }
             finally
             {

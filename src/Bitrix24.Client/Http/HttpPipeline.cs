@@ -8,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Bitrix24.Client.Auth;
 using Bitrix24.Client.Errors;
+using Bitrix24.Client.Operations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bitrix24.Client.Http
@@ -50,7 +51,7 @@ namespace Bitrix24.Client.Http
                     client.DefaultRequestHeaders.ExpectContinue = false; // a round trip saved per POST on .NET Framework
                 })
                 .ConfigurePrimaryHttpMessageHandler(() => primaryHandler is null ? CreateNetworkHandler() : new NonDisposingHandler(primaryHandler))
-                .AddHttpMessageHandler(() => new RetryHandler(rules, log))
+                .AddHttpMessageHandler(() => new RetryHandler(rules, credential, log))
                 .AddHttpMessageHandler(() => new PacingHandler(pacer.Limiter))
                 .AddHttpMessageHandler(() => new AuthHandler(credential))
                 .AddHttpMessageHandler(() => new LoggingHandler(credential, log))
@@ -80,7 +81,7 @@ namespace Bitrix24.Client.Http
         /// <summary>POSTs a JSON body to <paramref name="method"/>; returns the status and the whole body.
         /// Transport failures become B24Exception (NETWORK_ERROR, TIMEOUT); the caller's cancellation stays an
         /// OperationCanceledException.</summary>
-        public async Task<(int Status, byte[] Body)> PostAsync(string method, byte[] json, CancellationToken cancellationToken)
+        public async Task<(int Status, byte[] Body)> PostAsync(string method, byte[] json, B24CallKind kind, CancellationToken cancellationToken)
         {
             if (Volatile.Read(ref disposed) != 0)
                 throw new ObjectDisposedException(nameof(B24Client));
@@ -88,6 +89,7 @@ namespace Bitrix24.Client.Http
             using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(method, UriKind.Relative));
             request.Content = new ByteArrayContent(json);
             request.Content.Headers.ContentType = Json;
+            RequestState.SetKind(request, kind);
             try
             {
                 using var response = await factory.CreateClient(ClientName).SendAsync(request, cancellationToken).ConfigureAwait(false);

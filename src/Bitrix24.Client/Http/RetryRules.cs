@@ -1,15 +1,10 @@
 using System;
 using System.Net.Http.Headers;
-using Bitrix24.Client.Errors;
 
 namespace Bitrix24.Client.Http
 {
-    /// <summary>
-    /// Which failures are retried and how long to wait. Today only 503 QUERY_LIMIT_EXCEEDED: the portal
-    /// rejected the request before running it, so repeating is safe even for writes. 500s, timeouts and
-    /// 429 OPERATION_TIME_LIMIT (wait for operating_reset_at) are a later decision and belong here, not in
-    /// the handler.
-    /// </summary>
+    /// <summary>How often and how long to wait between attempts; which failures are worth another attempt is
+    /// <see cref="RetryClassifier"/>'s call.</summary>
     internal sealed class RetryRules
     {
         private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(30);
@@ -25,9 +20,6 @@ namespace Bitrix24.Client.Http
         }
 
         public int MaxRetries { get; }
-
-        public static bool IsRetriable(int status, string? errorCode)
-            => status == 503 && string.Equals(errorCode, B24ErrorCodes.QueryLimitExceeded, StringComparison.OrdinalIgnoreCase);
 
         /// <summary>Delay before retry number <paramref name="retry"/> (0 = first): the server's Retry-After
         /// when given (capped), else exponential from the base delay with ±25 % jitter, so that several

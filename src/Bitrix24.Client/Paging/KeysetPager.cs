@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Threading;
 using Bitrix24.Client.Batching;
 using Bitrix24.Client.Errors;
+using Bitrix24.Client.Operations;
 using Bitrix24.Client.Serialization;
 
 namespace Bitrix24.Client.Paging
@@ -31,7 +32,7 @@ namespace Bitrix24.Client.Paging
 
             // First page: the caller's filter as given (their own >KEY bound included), counted.
             var first = common.Clone().Set(request.FilterParameter, callerFilter).Set(StartParameter, 0);
-            var response = await client.CallAsync(request.Method, first, cancellationToken).ConfigureAwait(false);
+            var response = await client.SendAsync(request.Method, first, B24CallKind.Read, cancellationToken).ConfigureAwait(false);
             var rows = ListItems.Of(response.Result);
             yield return new B24Page<JsonElement>(rows, response.Total);
 
@@ -53,7 +54,7 @@ namespace Bitrix24.Client.Paging
                     object bound = i == 0 ? lastKey : LastKeyReference(PageKey(i - 1), request);
                     var filter = pagingFilter.Clone().Set(">" + request.KeyField, bound);
                     commands.Add(new B24BatchCommand(PageKey(i), request.Method,
-                        common.Clone().Set(request.FilterParameter, filter).Set(StartParameter, -1)));
+                        common.Clone().Set(request.FilterParameter, filter).Set(StartParameter, -1)) { Kind = B24CallKind.Read });
                 }
 
                 // halt: a failed page makes every later one meaningless, so the portal need not run them.

@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
 using Bitrix24.Client.Errors;
+using Bitrix24.Client.Operations;
 using Bitrix24.Client.Serialization;
 
 namespace Bitrix24.Client.Paging
@@ -11,7 +12,7 @@ namespace Bitrix24.Client.Paging
     /// <summary>Plain offset paging: call with <c>start</c>, continue from <c>next</c> until it is absent.</summary>
     internal static class OffsetPager
     {
-        public static async IAsyncEnumerable<B24Page<JsonElement>> ListAsync(B24Client client, string method, object? parameters,
+        public static async IAsyncEnumerable<B24Page<JsonElement>> ListAsync(B24Client client, string method, object? parameters, B24CallKind kind,
             [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             var query = ParameterSet.From(parameters);
@@ -21,7 +22,7 @@ namespace Bitrix24.Client.Paging
             while (true)
             {
                 query.Set("start", start);
-                var response = await client.CallAsync(method, query, cancellationToken).ConfigureAwait(false);
+                var response = await client.SendAsync(method, query, kind, cancellationToken).ConfigureAwait(false);
                 // start=-1 asks the portal not to count: its "total": 0 then means "not counted", not "empty".
                 var total = first && start != -1 ? response.Total : null;
                 yield return new B24Page<JsonElement>(ListItems.Of(response.Result), total);

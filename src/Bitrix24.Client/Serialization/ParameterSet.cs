@@ -30,6 +30,10 @@ namespace Bitrix24.Client.Serialization
 
         public int Count => entries.Count;
 
+        /// <summary>Adds <paramref name="value"/> under <paramref name="name"/> unless it is null (null query
+        /// members do not filter).</summary>
+        public ParameterSet SetIfPresent(string name, object? value) => value is null ? this : Set(name, value);
+
         /// <summary>Replaces the entry of that name (any case) in place, or appends it.</summary>
         public ParameterSet Set(string name, object? value)
         {

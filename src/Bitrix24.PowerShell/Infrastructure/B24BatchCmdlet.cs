@@ -3,37 +3,41 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
-using Bitrix24.Client.Batching;
+using Bitrix24.Client;
 using Bitrix24.Client.Errors;
+using Bitrix24.Client.Operations;
 
 namespace Bitrix24.PowerShell.Infrastructure
 {
     /// <summary>
-    /// Base of bulk writers: ProcessRecord validates an item, asks ShouldProcess for it, and queues its
-    /// sub-call here; every 50 items (the portal's batch limit) and at the end the queue goes out as one
+    /// Base of bulk writers: ProcessRecord asks <see cref="Submit{T}"/> to ShouldProcess an item and queue its
+    /// operation; every 50 items (the portal's batch limit) and at the end the queue goes out as one
     /// <c>batch</c> request. Results and per-item errors are written in input order; a failed item never
     /// stops the others; an item rejected before sending (bad id, bad document) keeps its place in that order.
-    /// -WhatIf queues nothing, so nothing is sent.
+    /// An operation the portal refuses inside a batch is sent alone, in its place. -WhatIf queues nothing, so
+    /// nothing is sent.
     /// </summary>
     public abstract class B24BatchCmdlet : B24Cmdlet
     {
         /// <summary>Sub-calls per <c>batch</c> request (the portal refuses more).</summary>
         protected const int BatchSize = 50;
 
-        /// <summary>One input item: a sub-call to send, or an error found before sending (written in its place).</summary>
+        /// <summary>One input item: an operation to send, or an error found before sending (written in its place).</summary>
         private sealed class Pending
         {
-            public Pending(B24BatchCommand? command, object? target, Func<B24BatchItemResult, object?>? output, ErrorRecord? rejected)
+            public Pending(B24Operation? operation, string? key, object? target, Func<B24Response, object?>? output, ErrorRecord? rejected)
             {
-                Command = command;
+                Operation = operation;
+                Key = key;
                 Target = target;
                 Output = output;
                 Rejected = rejected;
             }
 
-            public B24BatchCommand? Command { get; }
+            public B24Operation? Operation { get; }
+            public string? Key { get; }
             public object? Target { get; }
-            public Func<B24BatchItemResult, object?>? Output { get; }
+            public Func<B24Response, object?>? Output { get; }
             public ErrorRecord? Rejected { get; }
         }
 
@@ -41,34 +45,72 @@ namespace Bitrix24.PowerShell.Infrastructure
         private int _commands;
         private long _sequence;
 
-        /// <summary>Queues one sub-call. <paramref name="build"/> receives the key to give the command (an
-        /// ArgumentException from it rejects this item only); <paramref name="output"/> maps its success to
-        /// what is written (null writes nothing); a failure is written as an error whose target is
-        /// <paramref name="target"/>.</summary>
-        protected void Enqueue(Func<string, B24BatchCommand> build, object? target, Func<B24BatchItemResult, object?> output)
+        /// <summary>
+        /// One input item: asks ShouldProcess(<paramref name="target"/>, <paramref name="action"/>) (-Force skips
+        /// the prompt; null <paramref name="action"/> for a read, which needs no confirmation), builds the
+        /// operation (an ArgumentException from <paramref name="operation"/> rejects this item only), queues it,
+        /// and writes <paramref name="output"/>(result) when it succeeds (null writes nothing). A failure is
+        /// written as an error whose target is <paramref name="target"/>.
+        /// </summary>
+        protected void Submit<T>(string target, string? action, Func<B24Operation<T>> operation, Func<T, object?> output)
+            => Submit(target, target, action, operation, output);
+
+        /// <summary>As <see cref="Submit{T}(string, string?, Func{B24Operation{T}}, Func{T, object?})"/>, where the
+        /// error's target (<paramref name="target"/>, e.g. the id as a number) differs from what ShouldProcess
+        /// shows (<paramref name="shown"/>, e.g. "flow 7").</summary>
+        protected void Submit<T>(object target, string shown, string? action, Func<B24Operation<T>> operation, Func<T, object?> output)
         {
-            B24BatchCommand command;
+            if (action is not null && !ShouldProcessItem(shown, action))
+                return;
+            B24Operation<T> built;
             try
             {
-                command = build("c" + (_sequence++).ToString(CultureInfo.InvariantCulture));
+                built = operation();
             }
             catch (ArgumentException ex)
             {
                 Reject(ErrorRecords.InvalidArgument(ex.Message, target, ex));
                 return;
             }
-            _queue.Add(new Pending(command, target, output, null));
+            Enqueue(built, target, output);
+        }
+
+        /// <summary>Queues an operation already built and confirmed (see <see cref="Submit{T}"/>).</summary>
+        protected void Enqueue<T>(B24Operation<T> operation, object? target, Func<T, object?> output)
+        {
+            if (!operation.Batchable)
+            {
+                // Keep input order: what is queued goes first, then this one alone.
+                Flush();
+                SendAlone(operation, target, output);
+                return;
+            }
+            var key = "c" + (_sequence++).ToString(CultureInfo.InvariantCulture);
+            _queue.Add(new Pending(operation, key, target, response => output(operation.ReadResult(response)), null));
             if (++_commands >= BatchSize)
                 Flush();
         }
 
         /// <summary>Reports an item rejected before sending, in its place among the others' outcomes.</summary>
-        protected void Reject(ErrorRecord error) => _queue.Add(new Pending(null, error.TargetObject, null, error));
+        protected void Reject(ErrorRecord error) => _queue.Add(new Pending(null, null, error.TargetObject, null, error));
 
         protected override void EndProcessing() => Flush();
 
         /// <summary>The error written for an item the portal refused; bulk writers may name the item in it (its row).</summary>
         protected virtual ErrorRecord ItemError(B24Exception error, object? target) => ErrorRecords.From(error, target);
+
+        private void SendAlone<T>(B24Operation<T> operation, object? target, Func<T, object?> output)
+        {
+            try
+            {
+                if (output(Await(token => Client.CallAsync(operation, token))) is { } written)
+                    WriteObject(written);
+            }
+            catch (B24Exception ex)
+            {
+                WriteError(ItemError(ex, target));
+            }
+        }
 
         private void Flush()
         {
@@ -79,15 +121,15 @@ namespace Bitrix24.PowerShell.Infrastructure
             _commands = 0;
 
             // A failed request comes back as each item's error, like a sub-call's own.
-            var commands = pending.Where(p => p.Command is not null).Select(p => p.Command!).ToList();
-            var byKey = new Dictionary<string, B24BatchItemResult>(StringComparer.Ordinal);
+            var commands = pending.Where(p => p.Operation is not null).Select(p => p.Operation!.ToBatchCommand(p.Key!)).ToList();
+            var byKey = new Dictionary<string, B24Response>(StringComparer.Ordinal);
             B24Exception? refused = null;
             try
             {
                 if (commands.Count > 0)
                 {
                     foreach (var item in Await(token => Client.BatchAsync(commands, halt: false, token)).Items)
-                        byKey[item.Key] = item;
+                        byKey[item.Key!] = item;
                 }
             }
             catch (B24Exception ex)
@@ -98,26 +140,28 @@ namespace Bitrix24.PowerShell.Infrastructure
             foreach (var item in pending)
             {
                 if (item.Rejected is { } rejected)
-                {
                     WriteError(rejected);
-                }
                 else if (refused is not null)
-                {
                     WriteError(ItemError(refused, item.Target));
-                }
-                else if (!byKey.TryGetValue(item.Command!.Key, out var result))
-                {
+                else if (!byKey.TryGetValue(item.Key!, out var result))
                     WriteB24Error(new B24Exception(B24ErrorCodes.UnexpectedAnswer,
-                        "The batch response has no outcome for this item.", method: item.Command.Method), item.Target);
-                }
-                else if (result.Error is { } error)
-                {
-                    WriteError(ItemError(error, item.Target));
-                }
-                else if (item.Output!(result) is { } output)
-                {
+                        "The batch response has no outcome for this item.", method: item.Operation!.Method), item.Target);
+                else
+                    WriteOutcome(item, result);
+            }
+        }
+
+        private void WriteOutcome(Pending item, B24Response result)
+        {
+            try
+            {
+                // ReadResult throws the sub-call's own error, or ERROR_UNEXPECTED_ANSWER for an unreadable result.
+                if (item.Output!(result) is { } output)
                     WriteObject(output);
-                }
+            }
+            catch (B24Exception ex)
+            {
+                WriteError(ItemError(ex, item.Target));
             }
         }
     }

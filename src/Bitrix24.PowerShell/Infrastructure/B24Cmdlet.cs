@@ -1,12 +1,17 @@
 using System;
 using System.Management.Automation;
+using System.Reflection;
 using Bitrix24.Client;
+using Bitrix24.Client.Models;
 
 namespace Bitrix24.PowerShell.Infrastructure
 {
     /// <summary>
     /// Base of every cmdlet that talks to a portal: the -Connection parameter and how the connection is found
-    /// when it is not given (the runspace's current one, else one made from B24_WEBHOOK_URL).
+    /// when it is not given (the runspace's current one, else one made from B24_WEBHOOK_URL), the refusal of
+    /// application-only methods (<see cref="B24MethodAttribute.ApplicationOnly"/>) on a webhook before anything
+    /// is sent, ShouldProcess with -Force, and what a model becomes on the pipeline. The three shapes derive
+    /// from it: <see cref="B24ListCmdlet"/>, <see cref="B24BatchCmdlet"/>, <see cref="B24SingleCmdlet"/>.
     /// </summary>
     public abstract class B24Cmdlet : B24CmdletBase
     {
@@ -44,6 +49,38 @@ namespace Bitrix24.PowerShell.Infrastructure
                 throw; // unreachable: ThrowTerminatingError always throws
             }
         }
+
+        /// <summary>The REST methods this cmdlet declares (empty when it has no <see cref="B24MethodAttribute"/>).</summary>
+        protected B24MethodAttribute? Methods => GetType().GetCustomAttribute<B24MethodAttribute>();
+
+        protected override void BeginProcessing()
+        {
+            if (Methods is { ApplicationOnly: true } declared && !Client.IsApplicationContext)
+                ThrowTerminatingError(ErrorRecords.ApplicationContextRequired(string.Join(", ", declared.Methods), Client.AuthType));
+        }
+
+        /// <summary>
+        /// ShouldProcess for one item, where -Force (on cmdlets that have it) skips the confirmation prompt but
+        /// never -WhatIf: with -WhatIf the item is described and not processed, as users expect of -Force.
+        /// </summary>
+        protected bool ShouldProcessItem(string target, string action)
+        {
+            if (ForceRequested && !WhatIfRequested)
+                return true;
+            return ShouldProcess(target, action);
+        }
+
+        /// <summary>-Force was given (cmdlets without the parameter never see it bound).</summary>
+        protected bool ForceRequested
+            => MyInvocation.BoundParameters.TryGetValue("Force", out var force) && force is SwitchParameter { IsPresent: true };
+
+        private bool WhatIfRequested
+            => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
+                ? whatIf is SwitchParameter { IsPresent: true }
+                : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
+
+        /// <summary>What goes down the pipeline for a result or row (models get their unknown fields as properties).</summary>
+        protected static object? ToOutput(object? item) => item is B24Entity entity ? JsonToPowerShell.ToPSObject(entity) : item;
 
         /// <summary>The value of an optional struct parameter, or null when the user did not give it.</summary>
         protected T? IfBound<T>(string parameterName, T value) where T : struct

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using Bitrix24.Client.Errors;
-using Bitrix24.Client.Models;
+using Bitrix24.Client.Operations;
 using Bitrix24.Client.Paging;
 
 namespace Bitrix24.PowerShell.Infrastructure
@@ -30,6 +30,10 @@ namespace Bitrix24.PowerShell.Infrastructure
 
         /// <summary>Streams one query's pages to the pipeline. A failure is written as a non-terminating error
         /// with <paramref name="target"/> and ends this query only.</summary>
+        protected void WritePages<T>(B24ListOperation<T> operation, object? target)
+            => WritePages(token => Client.ListAsync(operation, token), target);
+
+        /// <summary>Streams any source of pages (a raw listing) as <see cref="WritePages{T}(B24ListOperation{T}, object?)"/> does.</summary>
         protected void WritePages<T>(Func<CancellationToken, IAsyncEnumerable<B24Page<T>>> pages, object? target)
         {
             // -First 0 -IncludeTotalCount is the usual way to ask for the count alone: one request still goes out.
@@ -73,9 +77,6 @@ namespace Bitrix24.PowerShell.Infrastructure
             }
             CompleteProgress();
         }
-
-        /// <summary>What goes down the pipeline for one row (models get their unknown fields as properties).</summary>
-        protected virtual object? ToOutput(object? item) => item is B24Entity entity ? JsonToPowerShell.ToPSObject(entity) : item;
 
         protected override void EndProcessing()
         {

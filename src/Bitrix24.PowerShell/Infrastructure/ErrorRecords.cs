@@ -25,6 +25,13 @@ namespace Bitrix24.PowerShell.Infrastructure
         public static ErrorRecord InvalidArgument(string message, object? target, Exception? inner = null)
             => From(new B24Exception(B24ErrorCodes.InvalidArgument, message, inner: inner), target);
 
+        /// <summary>An application-only cmdlet on a webhook connection: refused before anything is sent.</summary>
+        public static ErrorRecord ApplicationContextRequired(string methods, string authType)
+            => From(new B24Exception(B24ErrorCodes.ApplicationContextRequired,
+                methods + " work only when signed in as an application; this connection is a " + authType
+                + ". Sign in as an application (Connect-B24 with the application's client id, secret and refresh token).",
+                method: methods), null);
+
         public static ErrorRecord NotConnected()
         {
             const string message = "Not connected to Bitrix24. Run Connect-B24 -Url 'https://<portal>/rest/<user>/<code>/' "
@@ -41,6 +48,7 @@ namespace Bitrix24.PowerShell.Infrastructure
             {
                 case B24ErrorCodes.AccessDenied:
                 case B24ErrorCodes.InsufficientScope:
+                case B24ErrorCodes.ApplicationContextRequired:
                     return ErrorCategory.PermissionDenied;
                 case B24ErrorCodes.NoAuthFound:
                 case B24ErrorCodes.ExpiredToken:
@@ -63,6 +71,8 @@ namespace Bitrix24.PowerShell.Infrastructure
                     return ErrorCategory.ConnectionError;
                 case B24ErrorCodes.Timeout:
                     return ErrorCategory.OperationTimeout;
+                case B24ErrorCodes.OutcomeUnknown:
+                    return ErrorCategory.OperationStopped;
                 case B24ErrorCodes.UnexpectedAnswer:
                     return ErrorCategory.InvalidResult;
                 default:

@@ -28,7 +28,7 @@ public class BatchRoundTripTests : EmulatorClientTestBase
             ["Date"] = new DateTimeOffset(2024, 9, 13, 10, 25, 1, TimeSpan.FromHours(3)),
         };
 
-        var batch = await Client.BatchAsync(new[] { WorkflowsApi.StartCommand("s", 2, Deal, parameters) });
+        var batch = await Client.BatchAsync(new[] { WorkflowsApi.Start(2, Deal, parameters).ToBatchCommand("s") });
 
         var item = Assert.Single(batch.Items);
         Assert.True(item.Succeeded, item.Error?.Message);
@@ -50,7 +50,7 @@ public class BatchRoundTripTests : EmulatorClientTestBase
     [Fact]
     public async Task The_same_parameters_in_a_json_call_keep_their_types()
     {
-        var id = await Client.Workflows.StartAsync(2, Deal, new Dictionary<string, object?> { ["Null"] = null, ["True"] = true, ["List"] = new[] { 1, 2 } });
+        var id = await Client.CallAsync(WorkflowsApi.Start(2, Deal, new Dictionary<string, object?> { ["Null"] = null, ["True"] = true, ["List"] = new[] { 1, 2 } }));
 
         var started = Server.Portal.StartParameters(id)!;
         Assert.Null(started["Null"]);
@@ -63,8 +63,8 @@ public class BatchRoundTripTests : EmulatorClientTestBase
     {
         var batch = await Client.BatchAsync(new[]
         {
-            WorkflowsApi.StartCommand("start", 2, Deal),
-            WorkflowsApi.TerminateCommand("stop", B24BatchCommand.ResultReference("start"), "chained"),
+            WorkflowsApi.Start(2, Deal).ToBatchCommand("start"),
+            WorkflowsApi.Terminate(B24BatchCommand.ResultReference("start"), "chained").ToBatchCommand("stop"),
         });
 
         Assert.All(batch.Items, i => Assert.True(i.Succeeded, i.Error?.Message));
@@ -80,9 +80,9 @@ public class BatchRoundTripTests : EmulatorClientTestBase
 
         var batch = await Client.BatchAsync(new[]
         {
-            WorkflowsApi.TerminateCommand("a", running[0]),
-            WorkflowsApi.TerminateCommand("b", "no-such-workflow.1"),
-            WorkflowsApi.TerminateCommand("c", running[1]),
+            WorkflowsApi.Terminate(running[0]).ToBatchCommand("a"),
+            WorkflowsApi.Terminate("no-such-workflow.1").ToBatchCommand("b"),
+            WorkflowsApi.Terminate(running[1]).ToBatchCommand("c"),
         }, halt: true);
 
         Assert.Equal(new[] { "a", "b", "c" }, batch.Items.Select(i => i.Key));
@@ -98,7 +98,7 @@ public class BatchRoundTripTests : EmulatorClientTestBase
     {
         var running = Server.Portal.SeedWorkflows(120);
 
-        var batch = await Client.BatchAsync(running.Select((id, i) => WorkflowsApi.TerminateCommand("t" + i, id)).ToList());
+        var batch = await Client.BatchAsync(running.Select((id, i) => WorkflowsApi.Terminate(id).ToBatchCommand("t" + i)).ToList());
 
         Assert.Equal(3, batch.HttpRequests);
         Assert.All(batch.Items, i => Assert.True(i.Succeeded, i.Error?.Message));

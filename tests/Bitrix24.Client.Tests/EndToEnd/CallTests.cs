@@ -11,7 +11,7 @@ public class CallTests : EmulatorClientTestBase
     [Fact]
     public async Task The_webhook_can_read_its_own_user()
     {
-        var users = await Items(Client.Users.ListAsync(new UserQuery { Id = Client.UserId }));
+        var users = await Items(Client.ListAsync(UsersApi.List(new UserQuery { Id = Client.UserId })));
 
         var user = Assert.Single(users);
         Assert.Equal(1, user.Id);
@@ -39,7 +39,7 @@ public class CallTests : EmulatorClientTestBase
     {
         using var client = Connect(Server.NonAdminWebhookUrl);
 
-        var error = await Assert.ThrowsAsync<B24Exception>(() => Items(client.Workflows.ListAsync()));
+        var error = await Assert.ThrowsAsync<B24Exception>(() => Items(client.ListAsync(WorkflowsApi.List())));
 
         Assert.Equal(B24ErrorCodes.AccessDenied, error.Code);
         Assert.Equal(403, error.HttpStatus);
@@ -59,24 +59,24 @@ public class CallTests : EmulatorClientTestBase
     public async Task Start_terminate_and_kill_one_by_one()
     {
         var document = new DocumentId("crm", "CCrmDocumentDeal", "DEAL_77");
-        var first = await Client.Workflows.StartAsync(2, document);
-        var second = await Client.Workflows.StartAsync(2, document);
+        var first = await Client.CallAsync(WorkflowsApi.Start(2, document));
+        var second = await Client.CallAsync(WorkflowsApi.Start(2, document));
 
         Assert.Equal(new[] { first, second }.OrderBy(x => x, StringComparer.Ordinal), Server.Portal.RunningWorkflowIds());
 
-        await Client.Workflows.TerminateAsync(first, "Stopped by a test");
-        await Client.Workflows.KillAsync(second);
+        await Client.CallAsync(WorkflowsApi.Terminate(first, "Stopped by a test"));
+        await Client.CallAsync(WorkflowsApi.Kill(second));
 
         Assert.Empty(Server.Portal.RunningWorkflowIds());
         Assert.Equal("Stopped by a test", Server.Portal.TerminationStatus(first));
-        var again = await Assert.ThrowsAsync<B24Exception>(() => Client.Workflows.TerminateAsync(first));
+        var again = await Assert.ThrowsAsync<B24Exception>(() => Client.CallAsync(WorkflowsApi.Terminate(first)));
         Assert.Equal(400, again.HttpStatus);
     }
 
     [Fact]
     public async Task Templates_list_with_extra_fields()
     {
-        var templates = await Items(Client.WorkflowTemplates.ListAsync(new WorkflowTemplateQuery { ModuleId = "crm" }, new[] { "PARAMETERS" }));
+        var templates = await Items(Client.ListAsync(WorkflowTemplatesApi.List(new WorkflowTemplateQuery { ModuleId = "crm" }, new[] { "PARAMETERS" })));
 
         Assert.Equal(new[] { 1, 2, 3, 4 }, templates.Select(t => t.Id));
         var lead = templates[0];
@@ -90,7 +90,7 @@ public class CallTests : EmulatorClientTestBase
     {
         Server.Portal.SeedUsers(120);
 
-        var users = await Items(Client.Users.ListAsync());
+        var users = await Items(Client.ListAsync(UsersApi.List()));
 
         Assert.Equal(Server.Portal.UserIds(), users.Select(u => u.Id));
     }

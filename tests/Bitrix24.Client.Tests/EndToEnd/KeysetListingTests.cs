@@ -15,7 +15,7 @@ public class KeysetListingTests : EmulatorClientTestBase
     public async Task A_thousand_workflows_come_back_once_each_in_three_requests_at_most()
     {
         var pages = new List<B24Page<Workflow>>();
-        await foreach (var page in Client.Workflows.ListAsync())
+        await foreach (var page in Client.ListAsync(WorkflowsApi.List()))
             pages.Add(page);
 
         var ids = pages.SelectMany(p => p.Items).Select(w => w.Id).ToList();
@@ -34,7 +34,7 @@ public class KeysetListingTests : EmulatorClientTestBase
     {
         var unseenToStop = Server.Portal.RunningWorkflowIds().TakeLast(10).ToList();
 
-        var seen = await ListWhileTerminating(Client.Workflows.ListAsync().Select(p => p.Items.Select(w => w.Id).ToList()), unseenToStop);
+        var seen = await ListWhileTerminating(Client.ListAsync(WorkflowsApi.List()).Select(p => p.Items.Select(w => w.Id).ToList()), unseenToStop);
 
         // Every row still running was listed, exactly once; the terminated unseen ones were not.
         var running = Server.Portal.RunningWorkflowIds();
@@ -74,10 +74,10 @@ public class KeysetListingTests : EmulatorClientTestBase
     [Fact]
     public async Task Filters_apply_to_every_page()
     {
-        var expected = await Items(Client.Workflows.ListAsync());
+        var expected = await Items(Client.ListAsync(WorkflowsApi.List()));
         var ofTemplate = expected.Where(w => w.TemplateId == 2).Select(w => w.Id).ToList();
 
-        var listed = await Items(Client.Workflows.ListAsync(new WorkflowQuery { TemplateId = 2 }));
+        var listed = await Items(Client.ListAsync(WorkflowsApi.List(new WorkflowQuery { TemplateId = 2 })));
 
         Assert.True(ofTemplate.Count > 50, "the seed should spread workflows over templates");
         Assert.Equal(ofTemplate, listed.Select(w => w.Id));
@@ -90,8 +90,8 @@ public class KeysetListingTests : EmulatorClientTestBase
         await using var portal = await EmulatorServer.StartAsync(new EmulatorOptions { SeedWorkflows = 1000 });
         using var client = B24Client.FromWebhook(portal.WebhookUrl);
 
-        var ids = (await Items(client.Workflows.ListAsync())).Select(w => w.Id).ToList();
-        var commands = ids.Select((id, i) => WorkflowsApi.TerminateCommand("t" + i, id)).ToList();
+        var ids = (await Items(client.ListAsync(WorkflowsApi.List()))).Select(w => w.Id).ToList();
+        var commands = ids.Select((id, i) => WorkflowsApi.Terminate(id).ToBatchCommand("t" + i)).ToList();
         var outcome = await client.BatchAsync(commands);
 
         Assert.All(outcome.Items, i => Assert.True(i.Succeeded, i.Error?.Message));
@@ -116,7 +116,7 @@ public class KeysetListingTests : EmulatorClientTestBase
                 continue;
             first = false;
             using var other = Connect(Server.WebhookUrl);
-            var stop = page.Concat(unseen).Select((id, i) => WorkflowsApi.TerminateCommand("s" + i, id)).ToList();
+            var stop = page.Concat(unseen).Select((id, i) => WorkflowsApi.Terminate(id).ToBatchCommand("s" + i)).ToList();
             var outcome = await other.BatchAsync(stop);
             Assert.All(outcome.Items, i => Assert.True(i.Succeeded, i.Error?.Message));
         }

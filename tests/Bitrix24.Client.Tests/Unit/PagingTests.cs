@@ -204,7 +204,7 @@ public class PagingTests
             total: 1));
         using var client = TestClients.Create(handler);
 
-        var pages = await All(client.Workflows.ListAsync(new WorkflowQuery { TemplateId = 7, DocumentId = "crm|CCrmDocumentLead|LEAD_1", StartedBy = 1, Filter = new Dictionary<string, object?> { ["<STARTED"] = "2024-01-01" } }));
+        var pages = await All(client.ListAsync(WorkflowsApi.List(new WorkflowQuery { TemplateId = 7, DocumentId = "crm|CCrmDocumentLead|LEAD_1", StartedBy = 1, Filter = new Dictionary<string, object?> { ["<STARTED"] = "2024-01-01" } })));
 
         var body = handler.Requests[0].Json;
         Assert.Equal(WorkflowsApi.AllFields, body.GetProperty("SELECT").EnumerateArray().Select(e => e.GetString()));
@@ -223,7 +223,7 @@ public class PagingTests
         var handler = MockHandler.Sequence(() => Responses.Result("[{\"ID\":\"1\",\"NAME\":\"Ivan\",\"ACTIVE\":true}]", total: 1));
         using var client = TestClients.Create(handler);
 
-        var pages = await All(client.Users.ListAsync(new UserQuery { Active = true, Search = "Iv" }));
+        var pages = await All(client.ListAsync(UsersApi.List(new UserQuery { Active = true, Search = "Iv" })));
 
         Assert.Equal("{\"sort\":\"ID\",\"order\":\"ASC\",\"FILTER\":{\"ACTIVE\":true,\"NAME_SEARCH\":\"Iv\"},\"start\":0}", handler.Requests[0].Body);
         Assert.Equal("Ivan", Assert.Single(Assert.Single(pages).Items).Name);
@@ -235,7 +235,7 @@ public class PagingTests
         var handler = MockHandler.Sequence(() => Responses.Result("[{\"ID\":\"525\",\"NAME\":\"Display Time\",\"PARAMETERS\":{\"p\":{\"Type\":\"string\"}}}]", total: 1));
         using var client = TestClients.Create(handler);
 
-        var pages = await All(client.WorkflowTemplates.ListAsync(new WorkflowTemplateQuery { ModuleId = "crm" }, new[] { "PARAMETERS", "name" }));
+        var pages = await All(client.ListAsync(WorkflowTemplatesApi.List(new WorkflowTemplateQuery { ModuleId = "crm" }, new[] { "PARAMETERS", "name" })));
 
         var body = handler.Requests[0].Json;
         Assert.Equal(WorkflowTemplatesApi.DefaultFields.Append("PARAMETERS"), body.GetProperty("SELECT").EnumerateArray().Select(e => e.GetString()));

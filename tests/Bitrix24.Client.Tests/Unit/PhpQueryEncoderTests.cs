@@ -144,17 +144,17 @@ public class PhpQueryEncoderTests
     [Fact]
     public void Workflow_commands_send_the_document_as_three_parts()
     {
-        var start = WorkflowsApi.StartCommand("s1", 5, DocumentId.Parse("crm|CCrmDocumentLead|LEAD_1"),
-            new Dictionary<string, object?> { ["user"] = "user_1" });
-        var terminate = WorkflowsApi.TerminateCommand("t1", "66e4.1", "Stopped by script");
-        var kill = WorkflowsApi.KillCommand("k1", "66e4.1");
+        var start = WorkflowsApi.Start(5, DocumentId.Parse("crm|CCrmDocumentLead|LEAD_1"),
+            new Dictionary<string, object?> { ["user"] = "user_1" }).ToBatchCommand("s1");
+        var terminate = WorkflowsApi.Terminate("66e4.1", "Stopped by script").ToBatchCommand("t1");
+        var kill = WorkflowsApi.Kill("66e4.1").ToBatchCommand("k1");
 
         Assert.Equal("bizproc.workflow.start?TEMPLATE_ID=5&DOCUMENT_ID[0]=crm&DOCUMENT_ID[1]=CCrmDocumentLead"
             + "&DOCUMENT_ID[2]=LEAD_1&PARAMETERS[user]=user_1", start.ToCommandString());
         Assert.Equal("bizproc.workflow.terminate?ID=66e4.1&STATUS=Stopped%20by%20script", terminate.ToCommandString());
         Assert.Equal("bizproc.workflow.kill?ID=66e4.1", kill.ToCommandString());
         Assert.Equal("66e4.1", Assert.IsType<Dictionary<string, object?>>(terminate.Parameters)["id"]);
-        Assert.Throws<ArgumentException>(() => WorkflowsApi.KillCommand("k", " "));
+        Assert.Throws<ArgumentException>(() => WorkflowsApi.Kill(" ").ToBatchCommand("k"));
     }
 
     [Theory]

@@ -13,21 +13,17 @@ namespace Bitrix24.Client.Auth.OAuth
     /// <summary>
     /// An OAuth application's sign-in: client id and secret plus the current access/refresh pair. Calls carry
     /// the access token in the documented <c>auth</c> parameter; after <c>401 expired_token</c> every caller
-    /// that used the same stale token waits for one refresh, then repeats its call. It never refreshes on a
-    /// schedule. Each rotation is written to the token cache (when there is one) under the cache's
+    /// that used the same stale token waits for one refresh (<see cref="RenewableCredential"/>), then repeats
+    /// its call through pacing and auth. It never refreshes on a schedule. Each rotation is written to the token cache (when there is one) under the cache's
     /// cross-process lock, re-reading the cache first so a rotation made by another process is taken rather
     /// than spent again (a refresh token works once). Secrets never appear in ToString, logs or errors.
     /// </summary>
-    public sealed class OAuthCredential : IB24Credential
+    public sealed class OAuthCredential : RenewableCredential
     {
-        private const string Mask = "***";
         private static readonly TimeSpan ExpirySlack = TimeSpan.FromSeconds(30);
 
-        private readonly SemaphoreSlim renewal = new SemaphoreSlim(1, 1);
         private readonly TokenServerClient tokenServer;
         private readonly string clientSecret;
-        // Every secret this credential has held, so that text quoting an old token is still masked.
-        private readonly HashSet<string> secrets = new HashSet<string>(StringComparer.Ordinal);
         private volatile OAuthTokens tokens;
         private int refreshCount;
         private Func<HttpClient> tokenHttp = () => DefaultTokenHttp.Value;
@@ -88,7 +84,7 @@ namespace Bitrix24.Client.Auth.OAuth
         }
 
         /// <summary>Portal root, ending with a slash.</summary>
-        public Uri Portal { get; }
+        public override Uri Portal { get; }
 
         /// <summary>The application's client id (not a secret: it is part of the authorize URL).</summary>
         public string ClientId { get; }
@@ -100,7 +96,7 @@ namespace Bitrix24.Client.Auth.OAuth
         public TokenCache? Cache { get; }
 
         /// <summary>The user the tokens act for (0 until the token server has said).</summary>
-        public int UserId => tokens.UserId;
+        public override int UserId => tokens.UserId;
 
         /// <summary>When the current access token expires, when known.</summary>
         public DateTimeOffset? AccessTokenExpires => tokens.ExpiresAt;
@@ -108,10 +104,10 @@ namespace Bitrix24.Client.Auth.OAuth
         /// <summary>Refreshes this credential asked the token server for (rotations taken from the cache are not counted).</summary>
         public int RefreshCount => Volatile.Read(ref refreshCount);
 
-        string IB24Credential.AuthType => "OAuth";
+        public override string AuthType => "OAuth";
 
         /// <summary>Where calls go, with no secret: https://portal/rest/ (OAuth app …).</summary>
-        public string MaskedUrl => Portal + "rest/ (OAuth " + ClientId + ")";
+        public override string MaskedUrl => Portal + "rest/ (OAuth " + ClientId + ")";
 
         public override string ToString() => MaskedUrl;
 
@@ -120,79 +116,51 @@ namespace Bitrix24.Client.Auth.OAuth
 
         internal Func<HttpClient> TokenHttp { set => tokenHttp = value ?? throw new ArgumentNullException(nameof(value)); }
 
-        async Task<string?> IB24Credential.AuthenticateAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        private protected override async Task ApplyCoreAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var current = tokens;
-            if (current.AccessToken is null)
-            {
-                await RenewAsync(null, cancellationToken).ConfigureAwait(false);
-                current = tokens;
-            }
-            var token = current.AccessToken!;
-            request.Content = await WithAuth(request.Content, token).ConfigureAwait(false);
-            return token;
+            // Signed in with a refresh token alone: the first call fetches the access token (shared like any renewal).
+            if (tokens.AccessToken is null)
+                await RenewAsync(Renewals, cancellationToken).ConfigureAwait(false);
+            request.Content = await WithAuth(request.Content, tokens.AccessToken!).ConfigureAwait(false);
         }
 
-        Task<bool> IB24Credential.RenewAsync(string? applied, CancellationToken cancellationToken) => RenewAsync(applied, cancellationToken);
-
-        string IB24Credential.Redact(string text)
+        /// <summary>The one refresh for every caller that met this expiry (the base makes them share it). Under
+        /// the cache's lock it first takes a rotation another process left there, since our refresh token is
+        /// then spent.</summary>
+        private protected override async Task RenewCoreAsync(CancellationToken cancellationToken)
         {
-            if (string.IsNullOrEmpty(text))
-                return text;
-            lock (secrets)
+            var applied = tokens.AccessToken;
+            using (Cache is null ? null : await Cache.LockAsync(cancellationToken).ConfigureAwait(false))
             {
-                foreach (var secret in secrets)
-                    text = text.Replace(secret, Mask);
-            }
-            return text;
-        }
-
-        /// <summary>One refresh for every caller that saw <paramref name="applied"/> expire: the first one in
-        /// renews; the others find a different token when they get the gate and go on with it.</summary>
-        private async Task<bool> RenewAsync(string? applied, CancellationToken cancellationToken)
-        {
-            await renewal.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                if (!string.Equals(tokens.AccessToken, applied, StringComparison.Ordinal))
-                    return true;
-                using (Cache is null ? null : await Cache.LockAsync(cancellationToken).ConfigureAwait(false))
+                var refreshWith = tokens.RefreshToken;
+                if (Cache?.Read() is { } onDisk && string.Equals(onDisk.ClientId, ClientId, StringComparison.Ordinal)
+                    && SamePortal(onDisk.Portal, Portal) && !string.Equals(onDisk.Tokens.RefreshToken, tokens.RefreshToken, StringComparison.Ordinal))
                 {
-                    var refreshWith = tokens.RefreshToken;
-                    if (Cache?.Read() is { } onDisk && string.Equals(onDisk.ClientId, ClientId, StringComparison.Ordinal)
-                        && SamePortal(onDisk.Portal, Portal) && !string.Equals(onDisk.Tokens.RefreshToken, tokens.RefreshToken, StringComparison.Ordinal))
+                    // Another process (or connection) rotated since we read the cache: our refresh token is spent.
+                    if (onDisk.Tokens.AccessToken is not null && !string.Equals(onDisk.Tokens.AccessToken, applied, StringComparison.Ordinal)
+                        && !(onDisk.Tokens.ExpiresAt is { } expires && expires < DateTimeOffset.UtcNow + ExpirySlack))
                     {
-                        // Another process (or connection) rotated since we read the cache: our refresh token is spent.
-                        if (onDisk.Tokens.AccessToken is not null && !string.Equals(onDisk.Tokens.AccessToken, applied, StringComparison.Ordinal)
-                            && !(onDisk.Tokens.ExpiresAt is { } expires && expires < DateTimeOffset.UtcNow + ExpirySlack))
-                        {
-                            Adopt(onDisk.Tokens);
-                            B24Log.Write(Log, "OAuth: took the tokens another process rotated from " + Cache.Path);
-                            return true;
-                        }
-                        refreshWith = onDisk.Tokens.RefreshToken;
+                        Adopt(onDisk.Tokens);
+                        B24Log.Write(Log, "OAuth: took the tokens another process rotated from " + Cache.Path);
+                        return;
                     }
-
-                    var watch = Stopwatch.StartNew();
-                    var fresh = await tokenServer.RefreshAsync(ClientId, clientSecret, refreshWith, cancellationToken).ConfigureAwait(false);
-                    Interlocked.Increment(ref refreshCount);
-                    Adopt(fresh);
-                    B24Log.Write(Log, "OAuth: refreshed the access token at " + tokenServer.Server + "oauth/token/ (" + watch.ElapsedMilliseconds + " ms)");
-                    try
-                    {
-                        Persist();
-                    }
-                    catch (B24Exception e)
-                    {
-                        // The new pair works in this session; the next run will need a fresh sign-in.
-                        B24Log.Write(Log, "OAuth: WARNING " + e.Description);
-                    }
-                    return true;
+                    refreshWith = onDisk.Tokens.RefreshToken;
                 }
-            }
-            finally
-            {
-                renewal.Release();
+
+                var watch = Stopwatch.StartNew();
+                var fresh = await tokenServer.RefreshAsync(ClientId, clientSecret, refreshWith, cancellationToken).ConfigureAwait(false);
+                Interlocked.Increment(ref refreshCount);
+                Adopt(fresh);
+                B24Log.Write(Log, "OAuth: refreshed the access token at " + tokenServer.Server + "oauth/token/ (" + watch.ElapsedMilliseconds + " ms)");
+                try
+                {
+                    Persist();
+                }
+                catch (B24Exception e)
+                {
+                    // The new pair works in this session; the next run will need a fresh sign-in.
+                    B24Log.Write(Log, "OAuth: WARNING " + e.Description);
+                }
             }
         }
 
@@ -216,13 +184,7 @@ namespace Bitrix24.Client.Auth.OAuth
             Remember(t.RefreshToken);
         }
 
-        private void Remember(string? secret)
-        {
-            if (string.IsNullOrEmpty(secret))
-                return;
-            lock (secrets)
-                secrets.Add(secret!);
-        }
+        private void Remember(string? secret) => RememberSecret(secret);
 
         /// <summary>The JSON body with <c>"auth":"token"</c> as its first member (the documented place for an
         /// application's token; a URL would put it into every proxy's access log).</summary>

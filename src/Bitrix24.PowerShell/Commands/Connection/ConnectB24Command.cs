@@ -15,6 +15,7 @@ namespace Bitrix24.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "B24", DefaultParameterSetName = EnvironmentSet)]
     [OutputType(typeof(B24Client))]
+    [B24Method("user.get")]
     public sealed class ConnectB24Command : B24CmdletBase
     {
         private const string UrlSet = "Url";

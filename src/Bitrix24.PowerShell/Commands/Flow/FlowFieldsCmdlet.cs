@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using Bitrix24.Client.Api;
-using Bitrix24.Client.Batching;
 using Bitrix24.PowerShell.Infrastructure;
 
 namespace Bitrix24.PowerShell.Commands
@@ -128,9 +127,5 @@ namespace Bitrix24.PowerShell.Commands
             members.AddRange((departments ?? Array.Empty<long>()).Distinct().Select(d => new[] { "department", d.ToString(System.Globalization.CultureInfo.InvariantCulture) + suffix }));
             return members;
         }
-
-        /// <summary>Queues a flow write whose answer is the flow; an invalid value rejects this item alone.</summary>
-        protected void EnqueueFlowWrite(Func<string, B24BatchCommand> build, object target)
-            => Enqueue(build, target, result => JsonToPowerShell.ToPSObject(FlowsApi.ReadFlow(result.Result, result.Command.Method)));
     }
 }

@@ -22,14 +22,14 @@ namespace Bitrix24.PowerShell.Commands
         protected override void ProcessRecord()
         {
             var id = Id;
-            if (!ShouldProcess("flow " + id, Wanted ? "Pin flow" : "Unpin flow"))
+            if (!ShouldProcessItem("flow " + id, Wanted ? "Pin flow" : "Unpin flow"))
                 return;
-            var pin = FlowsApi.Pin("pin", id);
+            var pin = FlowsApi.Pin(id);
             try
             {
                 for (var attempt = 0; attempt < 2; attempt++)
                 {
-                    var pinned = FlowsApi.ReadFlag(Await(token => Client.CallAsync(pin.Method, pin.Parameters, token)).Result);
+                    var pinned = Await(token => Client.CallAsync(pin, token));
                     if (pinned == Wanted)
                         return;
                 }
@@ -46,6 +46,7 @@ namespace Bitrix24.PowerShell.Commands
     /// <para type="synopsis">Pins task flows in your list of flows (tasks.flow.Flow.pin).</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Add, "B24FlowPin", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [B24Method(FlowsApi.PinMethod)]
     public sealed class AddB24FlowPinCommand : FlowPinCmdlet
     {
         protected override bool Wanted => true;
@@ -55,6 +56,7 @@ namespace Bitrix24.PowerShell.Commands
     /// <para type="synopsis">Unpins task flows in your list of flows (tasks.flow.Flow.pin).</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "B24FlowPin", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [B24Method(FlowsApi.PinMethod)]
     public sealed class RemoveB24FlowPinCommand : FlowPinCmdlet
     {
         protected override bool Wanted => false;

@@ -27,11 +27,10 @@ namespace Bitrix24.PowerShell.Commands
         protected override void ProcessRecord()
         {
             var id = Id;
-            var read = FlowsApi.Get("get", id);
             Client.Models.Flow flow;
             try
             {
-                flow = FlowsApi.ReadFlow(Await(token => Client.CallAsync(read.Method, read.Parameters, token)).Result, read.Method);
+                flow = Await(token => Client.CallAsync(FlowsApi.Get(id), token));
             }
             catch (B24Exception ex)
             {
@@ -42,14 +41,14 @@ namespace Bitrix24.PowerShell.Commands
             {
                 WriteVerbose("Flow " + id + " is already " + (Wanted ? "enabled" : "disabled") + ": nothing to send.");
                 if (PassThru)
-                    Enqueue(key => FlowsApi.Get(key, id), id, result => JsonToPowerShell.ToPSObject(FlowsApi.ReadFlow(result.Result, result.Command.Method)));
+                    Enqueue(FlowsApi.Get(id), id, result => ToOutput(result));
                 return;
             }
-            if (!ShouldProcess("flow " + id, Wanted ? "Enable flow" : "Disable flow"))
+            if (!ShouldProcessItem("flow " + id, Wanted ? "Enable flow" : "Disable flow"))
                 return;
-            Enqueue(key => FlowsApi.Activate(key, id), id, _ => null);
+            Enqueue(FlowsApi.Activate(id), id, _ => null);
             if (PassThru)
-                Enqueue(key => FlowsApi.Get(key, id), id, result => JsonToPowerShell.ToPSObject(FlowsApi.ReadFlow(result.Result, result.Command.Method)));
+                Enqueue(FlowsApi.Get(id), id, result => ToOutput(result));
         }
     }
 
@@ -58,6 +57,7 @@ namespace Bitrix24.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Enable, "B24Flow", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Client.Models.Flow))]
+    [B24Method(FlowsApi.GetMethod, FlowsApi.ActivateMethod)]
     public sealed class EnableB24FlowCommand : FlowStateCmdlet
     {
         protected override bool Wanted => true;
@@ -68,6 +68,7 @@ namespace Bitrix24.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Disable, "B24Flow", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Client.Models.Flow))]
+    [B24Method(FlowsApi.GetMethod, FlowsApi.ActivateMethod)]
     public sealed class DisableB24FlowCommand : FlowStateCmdlet
     {
         protected override bool Wanted => false;

@@ -10,6 +10,7 @@ namespace Bitrix24.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "B24Flow")]
     [OutputType(typeof(Flow))]
+    [B24Method(FlowsApi.GetMethod)]
     public sealed class GetB24FlowCommand : B24BatchCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -22,7 +23,7 @@ namespace Bitrix24.PowerShell.Commands
             foreach (var one in Id)
             {
                 var id = one;
-                Enqueue(key => FlowsApi.Get(key, id), id, result => JsonToPowerShell.ToPSObject(FlowsApi.ReadFlow(result.Result, result.Command.Method)));
+                Submit(id, "flow " + id, null, () => FlowsApi.Get(id), flow => ToOutput(flow));
             }
         }
     }

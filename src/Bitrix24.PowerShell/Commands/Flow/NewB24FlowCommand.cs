@@ -11,6 +11,7 @@ namespace Bitrix24.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.New, "B24Flow", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Flow))]
+    [B24Method(FlowsApi.CreateMethod)]
     public sealed class NewB24FlowCommand : FlowFieldsCmdlet
     {
         /// <summary>The flow's name, unique on the portal.</summary>
@@ -35,9 +36,7 @@ namespace Bitrix24.PowerShell.Commands
                 Reject(ErrorRecords.InvalidArgument(ex.Message, Name, ex));
                 return;
             }
-            if (!ShouldProcess(Name, "Create flow"))
-                return;
-            EnqueueFlowWrite(key => FlowsApi.Create(key, fields), Name);
+            Submit(Name, "Create flow", () => FlowsApi.Create(fields), flow => ToOutput(flow));
         }
     }
 }

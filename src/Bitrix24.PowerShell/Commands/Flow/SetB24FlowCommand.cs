@@ -11,6 +11,7 @@ namespace Bitrix24.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "B24Flow", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Flow))]
+    [B24Method(FlowsApi.UpdateMethod)]
     public sealed class SetB24FlowCommand : FlowFieldsCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -36,9 +37,7 @@ namespace Bitrix24.PowerShell.Commands
                 Reject(ErrorRecords.InvalidArgument(ex.Message, id, ex));
                 return;
             }
-            if (!ShouldProcess("flow " + id, "Update flow"))
-                return;
-            EnqueueFlowWrite(key => FlowsApi.Update(key, id, fields), id);
+            Submit(id, "flow " + id, "Update flow", () => FlowsApi.Update(id, fields), flow => ToOutput(flow));
         }
     }
 }

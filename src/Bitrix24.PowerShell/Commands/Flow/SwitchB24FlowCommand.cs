@@ -10,6 +10,7 @@ namespace Bitrix24.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Switch, "B24Flow", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Flow))]
+    [B24Method(FlowsApi.ActivateMethod, FlowsApi.GetMethod)]
     public sealed class SwitchB24FlowCommand : B24BatchCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -24,11 +25,11 @@ namespace Bitrix24.PowerShell.Commands
         protected override void ProcessRecord()
         {
             var id = Id;
-            if (!ShouldProcess("flow " + id, "Toggle flow on/off"))
+            if (!ShouldProcessItem("flow " + id, "Toggle flow on/off"))
                 return;
-            Enqueue(key => FlowsApi.Activate(key, id), id, _ => null);
+            Enqueue(FlowsApi.Activate(id), id, _ => null);
             if (PassThru)
-                Enqueue(key => FlowsApi.Get(key, id), id, result => JsonToPowerShell.ToPSObject(FlowsApi.ReadFlow(result.Result, result.Command.Method)));
+                Enqueue(FlowsApi.Get(id), id, flow => ToOutput(flow));
         }
     }
 }

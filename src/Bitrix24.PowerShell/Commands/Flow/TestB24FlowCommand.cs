@@ -10,6 +10,7 @@ namespace Bitrix24.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "B24Flow")]
     [OutputType(typeof(bool))]
+    [B24Method(FlowsApi.IsExistsMethod)]
     public sealed class TestB24FlowCommand : B24Cmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -23,11 +24,10 @@ namespace Bitrix24.PowerShell.Commands
 
         protected override void ProcessRecord()
         {
-            var command = FlowsApi.IsExists("exists", Name, IfBound(nameof(ExcludeId), ExcludeId));
+            var exists = FlowsApi.IsExists(Name, IfBound(nameof(ExcludeId), ExcludeId));
             try
             {
-                var response = Await(token => Client.CallAsync(command.Method, command.Parameters, token));
-                WriteObject(FlowsApi.ReadFlag(response.Result, "exists"));
+                WriteObject(Await(token => Client.CallAsync(exists, token)));
             }
             catch (B24Exception ex)
             {

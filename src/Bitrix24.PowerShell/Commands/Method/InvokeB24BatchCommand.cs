@@ -68,13 +68,13 @@ namespace Bitrix24.PowerShell.Commands
                 if (item.Error is { } error)
                 {
                     if (error.Code == HaltedCode)
-                        halted.Add(item.Key);
+                        halted.Add(item.Key!);
                     else
                         WriteB24Error(error, item.Key);
                 }
                 else
                 {
-                    WriteObject(new B24BatchItem(item.Key, item.Command.Method, JsonToPowerShell.Convert(item.Result), item.Total, item.Next));
+                    WriteObject(new B24BatchItem(item.Key!, item.Method, JsonToPowerShell.Convert(item.Result), item.Total, item.Next));
                 }
             }
             if (halted.Count > 0)

@@ -15,6 +15,7 @@ namespace Bitrix24.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Add, "B24Task", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(TaskItem))]
+    [B24Method(TasksApi.AddMethod)]
     public sealed class AddB24TaskCommand : B24BatchCmdlet
     {
         private long _position;
@@ -98,10 +99,7 @@ namespace Bitrix24.PowerShell.Commands
                 Reject(error);
                 return;
             }
-            if (!ShouldProcess(row.ToString(), "Create task"))
-                return;
-            Enqueue(key => TasksApi.Add(key, fields), row,
-                result => TasksApi.ReadTask(result.Result, result.Command.Method) is { } task ? JsonToPowerShell.ToPSObject(task) : null);
+            Submit(row, row.ToString(), "Create task", () => TasksApi.Add(fields), task => ToOutput(task));
         }
 
         protected override ErrorRecord ItemError(B24Exception error, object? target)

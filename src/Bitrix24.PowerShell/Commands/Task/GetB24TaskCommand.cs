@@ -16,6 +16,7 @@ namespace Bitrix24.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "B24Task", SupportsPaging = true, DefaultParameterSetName = ListSet)]
     [OutputType(typeof(TaskItem))]
+    [B24Method(TasksApi.GetMethod, TasksApi.ListMethod)]
     public sealed class GetB24TaskCommand : B24ListCmdlet
     {
         private const string ListSet = "List";
@@ -69,7 +70,7 @@ namespace Bitrix24.PowerShell.Commands
                     Filter = PowerShellToClr.ToDictionary(Filter),
                     Select = select,
                 };
-                WritePages(token => TasksApi.ListAsync(Client, query, token), null);
+                WritePages(TasksApi.List(query), null);
             }
             base.EndProcessing();
         }
@@ -78,11 +79,11 @@ namespace Bitrix24.PowerShell.Commands
         {
             if (_ids.Count == 0)
                 return;
-            var commands = _ids.Select((id, i) => TasksApi.Get("t" + i, id, select ?? TasksApi.DefaultSelect.ToList())).ToList();
+            var operations = _ids.Select(id => TasksApi.Get(id, select ?? TasksApi.DefaultSelect.ToList())).ToList();
             B24BatchResponse response;
             try
             {
-                response = Await(token => Client.BatchAsync(commands, halt: false, token));
+                response = Await(token => Client.BatchAsync(operations, halt: false, token));
             }
             catch (B24Exception ex)
             {
@@ -91,10 +92,17 @@ namespace Bitrix24.PowerShell.Commands
             }
             for (var i = 0; i < response.Items.Count; i++)
             {
-                var item = response.Items[i];
-                if (item.Error is { } error)
+                TaskItem? task;
+                try
+                {
+                    task = operations[i].ReadResult(response.Items[i]);
+                }
+                catch (B24Exception error)
+                {
                     WriteB24Error(error, _ids[i]);
-                else if (TasksApi.ReadTask(item.Result, item.Command.Method) is { } task)
+                    continue;
+                }
+                if (task is not null)
                     WriteObject(ToOutput(task));
                 else
                     WriteError(new ErrorRecord(new ItemNotFoundException("Task " + _ids[i] + " was not found, or you cannot see it."),

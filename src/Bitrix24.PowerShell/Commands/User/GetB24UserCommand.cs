@@ -11,7 +11,8 @@ namespace Bitrix24.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "B24User", SupportsPaging = true)]
     [OutputType(typeof(B24User))]
-    public sealed class GetB24UserCommand : B24ListCmdlet
+    [B24Method(UsersApi.ListMethod)]
+    public sealed class GetB24UserCommand : B24FilteredListCmdlet
     {
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId")]
@@ -25,10 +26,6 @@ namespace Bitrix24.PowerShell.Commands
         [Parameter]
         public SwitchParameter Active { get; set; }
 
-        /// <summary>Extra user.get FILTER entries (prefixes such as '>=DATE_REGISTER' allowed).</summary>
-        [Parameter]
-        public IDictionary? Filter { get; set; }
-
         /// <summary>One query per input, several ids included (one request for -Id 1..50, one portal total).</summary>
         protected override void ProcessRecord()
         {
@@ -38,9 +35,9 @@ namespace Bitrix24.PowerShell.Commands
                 Ids = ids,
                 Search = Search,
                 Active = MyInvocation.BoundParameters.ContainsKey(nameof(Active)) ? Active.IsPresent : (bool?)null,
-                Filter = PowerShellToClr.ToDictionary(Filter),
+                Filter = FilterEntries,
             };
-            WritePages(token => Client.Users.ListAsync(query, token), ids is { Length: 1 } ? ids[0] : (object?)ids);
+            WritePages(UsersApi.List(query), ids is { Length: 1 } ? ids[0] : (object?)ids);
         }
     }
 }

@@ -12,7 +12,8 @@ namespace Bitrix24.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "B24Workflow", SupportsPaging = true)]
     [OutputType(typeof(Workflow))]
-    public sealed class GetB24WorkflowCommand : B24ListCmdlet
+    [B24Method(WorkflowsApi.ListMethod)]
+    public sealed class GetB24WorkflowCommand : B24FilteredListCmdlet
     {
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
@@ -30,10 +31,6 @@ namespace Bitrix24.PowerShell.Commands
         [Parameter]
         public int StartedBy { get; set; }
 
-        /// <summary>Extra FILTER entries, e.g. @{ '&lt;STARTED' = (Get-Date).AddDays(-7) }.</summary>
-        [Parameter]
-        public IDictionary? Filter { get; set; }
-
         protected override void EndProcessing()
         {
             var query = new WorkflowQuery
@@ -41,7 +38,7 @@ namespace Bitrix24.PowerShell.Commands
                 Id = Id,
                 TemplateId = IfBound(nameof(TemplateId), TemplateId),
                 StartedBy = IfBound(nameof(StartedBy), StartedBy),
-                Filter = PowerShellToClr.ToDictionary(Filter),
+                Filter = FilterEntries,
             };
             if (DocumentId != null)
             {
@@ -57,7 +54,7 @@ namespace Bitrix24.PowerShell.Commands
                     ThrowTerminatingError(ErrorRecords.InvalidArgument(ex.Message, DocumentIdArgument.Describe(DocumentId), ex));
                 }
             }
-            WritePages(token => Client.Workflows.ListAsync(query, token), null);
+            WritePages(WorkflowsApi.List(query), null);
             base.EndProcessing();
         }
     }

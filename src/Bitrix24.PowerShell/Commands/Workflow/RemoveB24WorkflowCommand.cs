@@ -8,7 +8,8 @@ namespace Bitrix24.PowerShell.Commands
     /// <para type="synopsis">Kills workflows (bizproc.workflow.kill): stops them and deletes all their data. 50 per batch request.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "B24Workflow", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-    public sealed class RemoveB24WorkflowCommand : B24BatchCmdlet
+    [B24Method(WorkflowsApi.KillMethod)]
+    public sealed class RemoveB24WorkflowCommand : B24DestructiveCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("WorkflowId")]
@@ -18,9 +19,7 @@ namespace Bitrix24.PowerShell.Commands
         protected override void ProcessRecord()
         {
             var id = Id;
-            if (!ShouldProcess(id, "Delete workflow and its data"))
-                return;
-            Enqueue(key => WorkflowsApi.KillCommand(key, id), id, _ => null);
+            Submit(id, "Delete workflow and its data", () => WorkflowsApi.Kill(id), _ => null);
         }
     }
 }

@@ -2,7 +2,6 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
-using System.Text.Json;
 using Bitrix24.Client.Api;
 using Bitrix24.Client.Models;
 using Bitrix24.PowerShell.Infrastructure;
@@ -14,7 +13,8 @@ namespace Bitrix24.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Start, "B24Workflow", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Workflow))]
-    public sealed class StartB24WorkflowCommand : B24BatchCmdlet
+    [B24Method(WorkflowsApi.StartMethod)]
+    public sealed class StartB24WorkflowCommand : B24SingleCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         public int TemplateId { get; set; }
@@ -55,14 +55,11 @@ namespace Bitrix24.PowerShell.Commands
             var templateId = TemplateId;
             foreach (var document in documents)
             {
-                if (!ShouldProcess(document.ToString(), "Start workflow template " + templateId))
-                    continue;
-                Enqueue(
-                    key => WorkflowsApi.StartCommand(key, templateId, document, parameters),
-                    document.ToString(),
-                    result => new Workflow
+                Call(document.ToString(), "Start workflow template " + templateId,
+                    () => WorkflowsApi.Start(templateId, document, parameters),
+                    workflowId => new Workflow
                     {
-                        Id = WorkflowIdOf(result.Result),
+                        Id = workflowId,
                         TemplateId = templateId,
                         ModuleId = document.ModuleId,
                         Entity = document.Entity,
@@ -70,9 +67,5 @@ namespace Bitrix24.PowerShell.Commands
                     });
             }
         }
-
-        // bizproc.workflow.start answers with the new workflow's id as a string.
-        private static string WorkflowIdOf(JsonElement result)
-            => result.ValueKind == JsonValueKind.String ? result.GetString() ?? "" : result.ToString();
     }
 }

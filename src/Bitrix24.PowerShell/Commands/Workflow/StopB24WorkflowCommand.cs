@@ -9,6 +9,7 @@ namespace Bitrix24.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Stop, "B24Workflow", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(string))]
+    [B24Method(WorkflowsApi.TerminateMethod)]
     public sealed class StopB24WorkflowCommand : B24BatchCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -27,10 +28,8 @@ namespace Bitrix24.PowerShell.Commands
         protected override void ProcessRecord()
         {
             var id = Id;
-            if (!ShouldProcess(id, "Terminate workflow"))
-                return;
             var status = Status;
-            Enqueue(key => WorkflowsApi.TerminateCommand(key, id, status), id, _ => PassThru ? id : null);
+            Submit(id, "Terminate workflow", () => WorkflowsApi.Terminate(id, status), _ => PassThru ? id : null);
         }
     }
 }

@@ -12,7 +12,8 @@ namespace Bitrix24.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "B24WorkflowTemplate", SupportsPaging = true)]
     [OutputType(typeof(WorkflowTemplate))]
-    public sealed class GetB24WorkflowTemplateCommand : B24ListCmdlet
+    [B24Method(WorkflowTemplatesApi.ListMethod)]
+    public sealed class GetB24WorkflowTemplateCommand : B24FilteredListCmdlet
     {
         [Parameter(Position = 0)]
         public int Id { get; set; }
@@ -28,9 +29,6 @@ namespace Bitrix24.PowerShell.Commands
         [Parameter]
         public string? Entity { get; set; }
 
-        [Parameter]
-        public IDictionary? Filter { get; set; }
-
         /// <summary>Heavy fields to add to the default selection: PARAMETERS, TEMPLATE, VARIABLES, CONSTANTS.</summary>
         [Parameter]
         public string[]? Property { get; set; }
@@ -43,12 +41,12 @@ namespace Bitrix24.PowerShell.Commands
                 Name = Name,
                 ModuleId = ModuleId,
                 Entity = Entity,
-                Filter = PowerShellToClr.ToDictionary(Filter),
+                Filter = FilterEntries,
             };
             var select = Property is { Length: > 0 }
                 ? WorkflowTemplatesApi.DefaultFields.Concat(Property).Distinct(System.StringComparer.OrdinalIgnoreCase).ToList()
                 : null;
-            WritePages(token => Client.WorkflowTemplates.ListAsync(query, select, token), null);
+            WritePages(WorkflowTemplatesApi.List(query, select), null);
             base.EndProcessing();
         }
     }

@@ -35,7 +35,7 @@ public sealed class OAuthEndToEndTests : EmulatorClientTestBase, IDisposable
         Assert.Equal(1, response.Result.GetArrayLength());
         Assert.Equal(1, Server.OAuth.RefreshGrants); // no access token was given: one refresh before the first call
         Assert.Equal("OAuth", client.AuthType);
-        Assert.True(client.IsApplication);
+        Assert.True(client.IsApplicationContext);
         Assert.Equal(1, client.UserId);
     }
 

@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using Bitrix24.Client.Batching;
+using Bitrix24.Client.Serialization;
+
+namespace Bitrix24.Client.Operations
+{
+    /// <summary>
+    /// One REST call described once: method, parameters, read or write, whether it needs an application
+    /// context, and (in <see cref="B24Operation{T}"/>) how to read its result. The client can send it alone
+    /// (<see cref="B24Client.CallAsync{T}"/>) or in a batch (<see cref="ToBatchCommand"/>,
+    /// <see cref="B24Client.BatchAsync(IReadOnlyList{B24Operation}, bool, System.Threading.CancellationToken)"/>);
+    /// lists are <see cref="B24ListOperation{T}"/>. API areas (Api/) are static factories of these.
+    /// </summary>
+    public abstract class B24Operation
+    {
+        private protected B24Operation(string method, IReadOnlyDictionary<string, object?> parameters, B24CallKind kind)
+        {
+            if (string.IsNullOrWhiteSpace(method))
+                throw new ArgumentException("An operation needs a method name.", nameof(method));
+            Method = method;
+            Parameters = parameters ?? throw new ArgumentNullException(nameof(parameters));
+            Kind = kind;
+        }
+
+        public string Method { get; }
+
+        /// <summary>The parameters as sent (ordered as written; a caller may show them, e.g. for -WhatIf).</summary>
+        public IReadOnlyDictionary<string, object?> Parameters { get; }
+
+        public B24CallKind Kind { get; }
+
+        /// <summary>Safe to repeat after any transient failure.</summary>
+        public bool IsRead => Kind == B24CallKind.Read;
+
+        /// <summary>Works only when signed in as an application (OAuth); a webhook gets ACCESS_DENIED
+        /// "Application context required", so the client refuses it before sending.</summary>
+        public bool RequiresApplication { get; init; }
+
+        /// <summary>False for the few methods the portal refuses inside <c>batch</c> (they are sent alone).</summary>
+        public bool Batchable { get; init; } = true;
+
+        /// <summary>This call as a sub-call of a <c>batch</c>.</summary>
+        public B24BatchCommand ToBatchCommand(string key)
+            => new B24BatchCommand(key, Method, Parameters) { Kind = Kind, RequiresApplication = RequiresApplication };
+
+        /// <summary>A read: <paramref name="read"/> turns the response into the result.</summary>
+        internal static B24Operation<T> Read<T>(string method, ParameterSet parameters, Func<B24Response, T> read)
+            => new B24Operation<T>(method, parameters.ToDictionary(), B24CallKind.Read, read);
+
+        /// <summary>A write: <paramref name="read"/> turns the response into the result.</summary>
+        internal static B24Operation<T> Write<T>(string method, ParameterSet parameters, Func<B24Response, T> read)
+            => new B24Operation<T>(method, parameters.ToDictionary(), B24CallKind.Write, read);
+
+        /// <summary>A write whose answer only says it worked (terminate, kill, delete: <c>result: true</c>).</summary>
+        internal static B24Operation<bool> Write(string method, ParameterSet parameters)
+            => Write(method, parameters, response => response.Result.ValueKind != JsonValueKind.False);
+
+        public override string ToString() => Method;
+    }
+
+    /// <summary>A <see cref="B24Operation"/> whose result reads as <typeparamref name="T"/>.</summary>
+    public sealed class B24Operation<T> : B24Operation
+    {
+        private readonly Func<B24Response, T> read;
+
+        internal B24Operation(string method, IReadOnlyDictionary<string, object?> parameters, B24CallKind kind, Func<B24Response, T> read)
+            : base(method, parameters, kind)
+            => this.read = read ?? throw new ArgumentNullException(nameof(read));
+
+        /// <summary>This operation marked as application-only (robots, activities, template writes).</summary>
+        public B24Operation<T> ApplicationOnly()
+            => new B24Operation<T>(Method, Parameters, Kind, read) { RequiresApplication = true, Batchable = Batchable };
+
+        /// <summary>This operation marked as one the portal refuses inside <c>batch</c>: always sent alone.</summary>
+        public B24Operation<T> Unbatchable()
+            => new B24Operation<T>(Method, Parameters, Kind, read) { RequiresApplication = RequiresApplication, Batchable = false };
+
+        /// <summary>The typed result of a successful response (a direct call's, or a batch item's). Throws
+        /// <see cref="Errors.B24Exception"/> (ERROR_UNEXPECTED_ANSWER) when the answer lacks what it needs.</summary>
+        public T ReadResult(B24Response response)
+        {
+            if (response is null)
+                throw new ArgumentNullException(nameof(response));
+            if (response.Error is { } error)
+                throw error;
+            return read(response);
+        }
+    }
+}
