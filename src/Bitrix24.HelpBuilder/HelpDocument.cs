@@ -30,6 +30,9 @@ public sealed class HelpSection
         => Blocks.OfType<FencedCodeBlock>().Where(f => language is null || FenceLanguage(f) == language);
 
     public static string FenceLanguage(FencedCodeBlock fence) => (fence.Info ?? "").Trim().ToLowerInvariant();
+
+    /// <summary>The paragraphs of text before the first sub-heading, code blocks left out.</summary>
+    public List<string> Prose => InlineText.Paragraphs(Blocks.Where(b => b is not FencedCodeBlock));
 }
 
 /// <summary>
@@ -94,6 +97,13 @@ public sealed class HelpDocument
     }
 
     public IEnumerable<HeadingBlock> Headings => Blocks.OfType<HeadingBlock>();
+
+    /// <summary>Every fenced code block of the page (nested ones too) in this language.</summary>
+    public IEnumerable<FencedCodeBlock> Fences(string language)
+        => Markdown.Descendants<FencedCodeBlock>().Where(f => HelpSection.FenceLanguage(f) == language);
+
+    /// <summary>The targets of every link on the page, as written.</summary>
+    public IEnumerable<string> LinkUrls => Markdown.Descendants<Markdig.Syntax.Inlines.LinkInline>().Select(l => l.Url ?? "");
 
     /// <summary>The level-2 section with this title anywhere under the first level-1 heading.</summary>
     public HelpSection? Section(string title)

@@ -1,3 +1,4 @@
+using Bitrix24.HelpBuilder;
 using System.Management.Automation.Language;
 using static Bitrix24.PowerShell.Tests.RepositoryFiles.Repository;
 
@@ -33,11 +34,11 @@ public sealed class ScriptFilesTests
         var blocks = 0;
         foreach (var page in pages)
         {
-            foreach (var fence in MarkdownPage.Load(page).Fences.Where(f => f.Language == "powershell"))
+            foreach (var fence in HelpDocument.Load(page).Fences("powershell"))
             {
                 blocks++;
-                Parser.ParseInput(fence.Text, out _, out var errors);
-                problems.AddRange(errors.Select(e => $"{Relative(page)}:{fence.Line + e.Extent.StartLineNumber}: {e.Message}"));
+                Parser.ParseInput(InlineText.CodeText(fence), out _, out var errors);
+                problems.AddRange(errors.Select(e => $"{Relative(page)}:{fence.Line + 1 + e.Extent.StartLineNumber}: {e.Message}"));
             }
         }
         Assert.True(blocks > 20, "Expected the docs to hold PowerShell examples; found " + blocks + ".");
