@@ -164,6 +164,7 @@ public sealed class ServerTests : EmulatorTestBase
     [InlineData("--port", "70000")]
     [InlineData("--rate", "0")]
     [InlineData("--burst")]
+    [InlineData("--seed-bizproc-tasks", "-1")]
     public void CommandLineRejectsBadOptions(params string[] args)
         => Assert.Throws<ArgumentException>(() => CommandLine.Parse(args));
 

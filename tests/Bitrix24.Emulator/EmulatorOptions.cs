@@ -71,6 +71,7 @@ public sealed class EmulatorOptions
         Require(SeedUsers >= 0, "--seed-users must be zero or more.");
         Require(SeedFlows >= 0, "--seed-flows must be zero or more.");
         Require(SeedTasks >= 0, "--seed-tasks must be zero or more.");
+        Require(SeedBizprocTasks >= 0, "--seed-bizproc-tasks must be zero or more.");
         Require(string.IsNullOrEmpty(RequiredTaskField) || RequiredTaskField.StartsWith("UF_", StringComparison.OrdinalIgnoreCase), "--required-task-field must name a custom field (UF_...).");
 
         Require(AccessTokenTtlSeconds > 0 && double.IsFinite(AccessTokenTtlSeconds), "--access-token-ttl must be a positive number of seconds.");
@@ -93,7 +94,6 @@ public sealed class EmulatorOptions
         {
             throw new ArgumentException("--faults: " + e.Message);
         }
-        Require(SeedBizprocTasks >= 0, "--seed-bizproc-tasks must be zero or more.");
     }
 
     private static void Require(bool condition, string message)
