@@ -19,6 +19,13 @@ namespace Bitrix24.Client.Errors
         public const string MethodNotFound = "ERROR_METHOD_NOT_FOUND";
         public const string BatchLengthExceeded = "ERROR_BATCH_LENGTH_EXCEEDED";
         public const string BatchMethodNotAllowed = "ERROR_BATCH_METHOD_NOT_ALLOWED";
+        public const string TaskValidation = "ERROR_TASK_VALIDATION";
+        public const string TaskNotFound = "ERROR_TASK_NOT_FOUND";
+        public const string TaskCompleted = "ERROR_TASK_COMPLETED";
+        public const string TaskType = "ERROR_TASK_TYPE";
+        public const string TaskExecution = "ERROR_TASK_EXECUTION";
+        public const string DelegationNotAllowed = "ERROR_DELEGATION_NOT_ALLOWED";
+        public const string InvalidUserId = "ERROR_INVALID_USER_ID";
         public const string ExpiredToken = "expired_token";
         public const string InsufficientScope = "insufficient_scope";
 
@@ -61,6 +68,13 @@ namespace Bitrix24.Client.Errors
             [MethodNotFound] = "Check the method name's spelling, and that the module behind it is installed and in the webhook's scopes.",
             [BatchLengthExceeded] = "A batch takes at most 50 sub-calls; split the commands (Invoke-B24Batch does this for you).",
             [BatchMethodNotAllowed] = "This method cannot run inside a batch (batch itself never can); call it directly.",
+            [TaskValidation] = "Check -TaskId and -Status: Approved/Rejected for an approval, Acknowledged for a review or a request, Acknowledged/Cancelled for a request with rejection (the task's AllowedStatuses).",
+            [TaskNotFound] = "You can complete only your own running tasks: connect as the task's user, or have it delegated to you (Move-B24BizprocTask); Get-B24BizprocTask lists yours.",
+            [TaskCompleted] = "The task was completed already (by you, or by another participant of the step); nothing is left to do.",
+            [TaskType] = "This kind of task cannot be completed through REST; complete it in Bitrix24.",
+            [TaskExecution] = "The task refused the answer: give the comment it requires (-Comment) and every required field (-Fields; $task.Parameters.Fields describes them).",
+            [DelegationNotAllowed] = "Each task's template says who may take it over: subordinates only, everyone or no one, and only employees (not extranet users). Delegate to a user the task allows, or ask the template's owner.",
+            [InvalidUserId] = "Check -FromUserId and -ToUserId: both must be existing users (Get-B24User).",
             [ExpiredToken] = "The OAuth access token expired. An OAuth connection renews it by itself once per expiry; if this still shows, the renewal failed too: sign in again (Connect-B24 -Interactive, or a new -RefreshToken).",
             [InvalidGrant] = "The refresh token is used up, expired (180 days) or not this application's: sign in again with Connect-B24 -Interactive or a new -RefreshToken.",
             [InvalidClient] = "Check -ClientId and -ClientSecret and that the application is installed on this portal, then sign in again.",

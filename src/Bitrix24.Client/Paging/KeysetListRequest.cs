@@ -30,6 +30,9 @@ namespace Bitrix24.Client.Paging
         /// <summary>Name of the filter parameter (FILTER for bizproc lists).</summary>
         public string FilterParameter { get; init; } = "FILTER";
 
+        /// <summary>Name of the page-offset parameter as the method's page spells it (bizproc.task.list: START).</summary>
+        public string StartParameter { get; init; } = "start";
+
         /// <summary>Name of the select parameter (SELECT), or null when the method has none.</summary>
         public string? SelectParameter { get; init; } = "SELECT";
 

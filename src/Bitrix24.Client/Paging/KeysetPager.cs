@@ -19,8 +19,6 @@ namespace Bitrix24.Client.Paging
     /// </summary>
     internal static class KeysetPager
     {
-        private const string StartParameter = "start";
-
         public static async IAsyncEnumerable<B24Page<JsonElement>> ListAsync(B24Client client, KeysetListRequest request,
             [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
@@ -31,7 +29,7 @@ namespace Bitrix24.Client.Paging
             var callerFilter = ParameterSet.From(request.Filter, nameof(request.Filter));
 
             // First page: the caller's filter as given (their own >KEY bound included), counted.
-            var first = common.Clone().Set(request.FilterParameter, callerFilter).Set(StartParameter, 0);
+            var first = common.Clone().Set(request.FilterParameter, callerFilter).Set(request.StartParameter, 0);
             var response = await client.SendAsync(request.Method, first, B24CallKind.Read, cancellationToken).ConfigureAwait(false);
             var rows = ListItems.Of(response.Result);
             yield return new B24Page<JsonElement>(rows, response.Total);
@@ -54,7 +52,7 @@ namespace Bitrix24.Client.Paging
                     object bound = i == 0 ? lastKey : LastKeyReference(PageKey(i - 1), request);
                     var filter = pagingFilter.Clone().Set(">" + request.KeyField, bound);
                     commands.Add(new B24BatchCommand(PageKey(i), request.Method,
-                        common.Clone().Set(request.FilterParameter, filter).Set(StartParameter, -1)) { Kind = B24CallKind.Read });
+                        common.Clone().Set(request.FilterParameter, filter).Set(request.StartParameter, -1)) { Kind = B24CallKind.Read });
                 }
 
                 // halt: a failed page makes every later one meaningless, so the portal need not run them.
@@ -94,7 +92,7 @@ namespace Bitrix24.Client.Paging
         private static ParameterSet CommonParameters(KeysetListRequest request)
         {
             var common = ParameterSet.From(request.Extra, nameof(request.Extra))
-                .Remove(request.OrderParameter).Remove(request.FilterParameter).Remove(StartParameter);
+                .Remove(request.OrderParameter).Remove(request.FilterParameter).Remove(request.StartParameter);
             if (request.SelectParameter is { } selectName)
             {
                 common.Remove(selectName);

@@ -46,6 +46,15 @@ namespace Bitrix24.Client.Serialization
                 (w, v) => w.WriteStringValue(v));
             yield return new LenientConverter<IReadOnlyList<int>?>(ReadIntList, WriteIntList);
             yield return new LenientConverter<IReadOnlyList<string>?>(ReadTextList, WriteTextList);
+            // Values of any shape (a task field's Default) as plain values, never JsonElement.
+            yield return new LenientConverter<object?>(JsonReading.ToPlain, (w, v) => JsonSerializer.Serialize(w, v, v!.GetType()));
+            // Key → value maps (a select's Options); PHP writes an empty one as [], which is no map.
+            yield return new LenientConverter<IReadOnlyDictionary<string, object?>?>(
+                e => JsonReading.ToPlain(e) as Dictionary<string, object?>,
+                (w, v) => JsonSerializer.Serialize(w, v, typeof(IReadOnlyDictionary<string, object?>)));
+            yield return new LenientConverter<Models.BizprocTaskState?>(
+                e => JsonReading.ToInt32(e) is { } state ? (Models.BizprocTaskState)state : null,
+                (w, v) => w.WriteNumberValue((int)v!.Value));
             yield return new LenientConverter<Models.WorkflowAutoExecute?>(
                 e => JsonReading.ToInt32(e) is { } flags ? (Models.WorkflowAutoExecute)flags : null,
                 (w, v) => w.WriteNumberValue((int)v!.Value));

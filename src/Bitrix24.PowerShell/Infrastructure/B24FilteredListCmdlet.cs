@@ -18,5 +18,22 @@ namespace Bitrix24.PowerShell.Infrastructure
 
         /// <summary>-Filter as plain CLR values for the client (PSObjects unwrapped, dates kept).</summary>
         protected Dictionary<string, object?>? FilterEntries => PowerShellToClr.ToDictionary(Filter);
+
+        /// <summary>-DocumentId as a filter (module, entity, element; module and entity null for an element id
+        /// alone), null when not given; a malformed one ends the cmdlet before anything is sent.</summary>
+        protected (string? ModuleId, string? Entity, string Id)? DocumentFilter(string[]? documentId)
+        {
+            if (documentId is null)
+                return null;
+            try
+            {
+                return DocumentIdArgument.ParseFilter(documentId);
+            }
+            catch (System.ArgumentException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex.Message, DocumentIdArgument.Describe(documentId), ex));
+                throw; // unreachable: ThrowTerminatingError always throws
+            }
+        }
     }
 }

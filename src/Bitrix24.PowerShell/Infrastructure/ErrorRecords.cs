@@ -56,9 +56,18 @@ namespace Bitrix24.PowerShell.Infrastructure
                 case B24ErrorCodes.QueryLimitExceeded:
                 case B24ErrorCodes.OperationTimeLimit:
                     return ErrorCategory.LimitsExceeded;
+                case B24ErrorCodes.DelegationNotAllowed:
+                    return ErrorCategory.PermissionDenied;
                 case B24ErrorCodes.WrongWorkflowId:
+                case B24ErrorCodes.TaskNotFound:
                     return ErrorCategory.ObjectNotFound;
+                case B24ErrorCodes.TaskCompleted:
+                case B24ErrorCodes.TaskType:
+                    return ErrorCategory.InvalidOperation;
                 case B24ErrorCodes.InvalidArgument:
+                case B24ErrorCodes.TaskValidation:
+                case B24ErrorCodes.TaskExecution:
+                case B24ErrorCodes.InvalidUserId:
                     return ErrorCategory.InvalidArgument;
                 case B24ErrorCodes.MethodNotFound:
                     return ErrorCategory.NotImplemented;

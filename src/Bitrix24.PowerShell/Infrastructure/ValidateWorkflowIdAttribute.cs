@@ -14,6 +14,13 @@ namespace Bitrix24.PowerShell.Infrastructure
 
         protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
         {
+            // A string[] parameter (several workflows) is checked id by id.
+            if ((arguments as PSObject)?.BaseObject is System.Collections.IList || arguments is System.Collections.IList)
+            {
+                foreach (var item in (System.Collections.IList)((arguments as PSObject)?.BaseObject ?? arguments))
+                    Validate(item, engineIntrinsics);
+                return;
+            }
             var text = arguments as string ?? (arguments as PSObject)?.BaseObject as string;
             if (text is null || !Shape.IsMatch(text))
                 throw new ValidationMetadataException(

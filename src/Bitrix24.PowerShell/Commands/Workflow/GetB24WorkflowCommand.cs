@@ -40,19 +40,11 @@ namespace Bitrix24.PowerShell.Commands
                 StartedBy = IfBound(nameof(StartedBy), StartedBy),
                 Filter = FilterEntries,
             };
-            if (DocumentId != null)
+            if (DocumentFilter(DocumentId) is var (moduleId, entity, id))
             {
-                try
-                {
-                    var (moduleId, entity, id) = DocumentIdArgument.ParseFilter(DocumentId);
-                    query.ModuleId = moduleId;
-                    query.Entity = entity;
-                    query.DocumentId = id;
-                }
-                catch (ArgumentException ex)
-                {
-                    ThrowTerminatingError(ErrorRecords.InvalidArgument(ex.Message, DocumentIdArgument.Describe(DocumentId), ex));
-                }
+                query.ModuleId = moduleId;
+                query.Entity = entity;
+                query.DocumentId = id;
             }
             WritePages(WorkflowsApi.List(query), null);
             base.EndProcessing();
