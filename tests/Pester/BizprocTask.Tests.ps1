@@ -176,6 +176,20 @@ Describe 'Workflow tasks' {
         { $task | Move-B24BizprocTask -ToUserId 9999 -Confirm:$false -ErrorAction Stop } | Should -Throw -ErrorId 'ERROR_INVALID_USER_ID,*'
     }
 
+    It 'names exactly the tasks a partly refused delegation left behind, and still writes the moved ones' {
+        $kept = Add-TaskTemplate -Workflows 2 -Steps @(@{ type = 'approve'; title = 'Stays'; users = @(1); delegation = 'noOne' })
+        $free = Add-TaskTemplate -Workflows 3 -Steps @(@{ type = 'approve'; title = 'Goes'; users = @(1) })
+        $tasks = @(Get-B24BizprocTask -WorkflowId ($kept.WorkflowIds + $free.WorkflowIds) -Status Running)
+        $tasks.Count | Should -Be 5
+        $errors = $null
+        $moved = $tasks | Move-B24BizprocTask -ToUserId 2 -Confirm:$false -PassThru -ErrorVariable errors -ErrorAction SilentlyContinue
+        $stays = @($tasks | Where-Object Name -EQ 'Stays' | ForEach-Object Id)
+        ($moved | Sort-Object) | Should -Be @($tasks | Where-Object Name -EQ 'Goes' | ForEach-Object Id | Sort-Object)
+        $errors.Count | Should -Be 1
+        ($errors[0].TargetObject | Sort-Object) | Should -Be ($stays | Sort-Object)
+        "$($errors[0])" | Should -BeLike '*2 of 5 tasks of user 1 were not delegated*not allowed*the other 3 were*'
+    }
+
     It 'sends nothing with -WhatIf' {
         $null = Invoke-RestMethod -Method Post -Uri "$($emulator.Base)/emulator/seed" -Body '{"bizprocTasks":2}' -ContentType 'application/json'
         $tasks = @(Get-B24BizprocTask -UserId 1 -Status Running -Activity ApproveActivity)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using Bitrix24.Client.Api;
+using Bitrix24.Client.Errors;
 using Bitrix24.Client.Models;
 using Bitrix24.PowerShell.Infrastructure;
 
@@ -21,6 +22,7 @@ namespace Bitrix24.PowerShell.Commands
         private const int TasksPerCall = 500;
 
         private readonly List<(long Task, long From)> _tasks = new List<(long, long)>();
+        private readonly Dictionary<long[], long> _fromOf = new Dictionary<long[], long>();
 
         /// <summary>The user who takes the tasks over.</summary>
         [Parameter(Mandatory = true)]
@@ -52,12 +54,44 @@ namespace Bitrix24.PowerShell.Commands
                 for (var i = 0; i < ids.Count; i += TasksPerCall)
                 {
                     var chunk = ids.Skip(i).Take(TasksPerCall).ToArray();
+                    _fromOf[chunk] = from;
                     var shown = (chunk.Length == 1 ? "task " : chunk.Length + " tasks ") + string.Join(",", chunk) + " of user " + from;
                     Submit(chunk.Length == 1 ? chunk[0] : (object)chunk, shown, "Delegate to user " + to,
                         () => BizprocTasksApi.Delegate(chunk, from, to), _ => WriteDelegated(chunk));
                 }
             }
             base.EndProcessing();
+        }
+
+        /// <summary>
+        /// A refused call still moved the tasks it could, and its message lists the reasons without naming the
+        /// tasks: one read of the tasks still with their user tells which ones stayed, so the error names
+        /// exactly those and -PassThru still writes the others.
+        /// </summary>
+        protected override ErrorRecord ItemError(B24Exception error, object? target)
+        {
+            if (error.Code != B24ErrorCodes.DelegationNotAllowed || target is not long[] ids || !_fromOf.TryGetValue(ids, out var from))
+                return base.ItemError(error, target);
+            List<long> left;
+            try
+            {
+                var query = new BizprocTaskQuery
+                {
+                    UserIds = new[] { from },
+                    Statuses = new[] { BizprocTaskState.Running },
+                    Filter = new Dictionary<string, object?> { ["ID"] = ids.ToList() },
+                    Select = new List<string> { "ID" },
+                };
+                left = AwaitEach(token => Client.ListAsync(BizprocTasksApi.List(query), token)).SelectMany(page => page.Items).Select(t => t.Id).ToList();
+            }
+            catch (B24Exception)
+            {
+                return base.ItemError(error, target); // the read failed too: report the call as it came
+            }
+            WriteDelegated(ids.Except(left).ToArray());
+            var message = left.Count + " of " + ids.Length + " tasks of user " + from + " were not delegated (" + string.Join(",", left)
+                + "): " + error.Description + (left.Count < ids.Length ? "; the other " + (ids.Length - left.Count) + " were." : ".");
+            return base.ItemError(new B24Exception(error.Code, message, error.HttpStatus, error.Method, error), left.Count == 1 ? left[0] : (object)left.ToArray());
         }
 
         private object? WriteDelegated(long[] ids)
