@@ -124,28 +124,38 @@ namespace Bitrix24.Client
 
         /// <summary>Streams a list operation, page by page as the pages arrive, each row read as the operation says.</summary>
         public IAsyncEnumerable<B24Page<T>> ListAsync<T>(B24ListOperation<T> operation, CancellationToken cancellationToken = default)
+            => ListAsync(operation, null, cancellationToken);
+
+        /// <summary>As <see cref="ListAsync{T}(B24ListOperation{T}, CancellationToken)"/>, for a caller that stops after
+        /// <paramref name="rowLimit"/> rows (-First): no more pages are asked for than those rows need.</summary>
+        public IAsyncEnumerable<B24Page<T>> ListAsync<T>(B24ListOperation<T> operation, int? rowLimit, CancellationToken cancellationToken = default)
         {
             if (operation is null)
                 throw new ArgumentNullException(nameof(operation));
+            if (rowLimit is < 0)
+                throw new ArgumentOutOfRangeException(nameof(rowLimit), rowLimit, "A row limit cannot be negative.");
             EnsureContext(operation.RequiresApplication, operation.Method);
             var pages = operation.Keyset is { } keyset
-                ? ListByKeyAsync(keyset, cancellationToken)
+                ? ListByKey(keyset, rowLimit, cancellationToken)
                 : ListRead(operation.Method, operation.Parameters, cancellationToken);
             return MapPages(pages, operation, cancellationToken);
         }
 
         /// <summary>
-        /// Streams a list method that can be ordered and filtered by a unique key, with keyset paging:
-        /// the first request is a plain call (start=0, gives the total); the rest are batches of up to 50
-        /// sub-calls chained by <c>$result[prev][49][key]</c> with start=-1, i.e. up to 2,500 rows per HTTP
-        /// request, and stable when rows vanish while the listing runs.
+        /// Streams a list method that can be ordered and filtered by a unique key, with keyset paging: batches
+        /// of up to 50 pages chained by <c>$result[prev][49][key]</c>, the first page (counted, so it gives the
+        /// total) opening the first batch; a listing of N rows costs ceil(N/2500) HTTP requests and stays exact
+        /// when rows vanish while it runs.
         /// </summary>
         public IAsyncEnumerable<B24Page<JsonElement>> ListByKeyAsync(KeysetListRequest request, CancellationToken cancellationToken = default)
+            => ListByKey(request, null, cancellationToken);
+
+        private IAsyncEnumerable<B24Page<JsonElement>> ListByKey(KeysetListRequest request, int? rowLimit, CancellationToken cancellationToken)
         {
             if (request is null)
                 throw new ArgumentNullException(nameof(request));
             ValidateMethod(request.Method);
-            return KeysetPager.ListAsync(this, request, cancellationToken);
+            return KeysetPager.ListAsync(this, request, rowLimit, cancellationToken);
         }
 
         /// <summary>The masked endpoint: never a secret.</summary>

@@ -7,8 +7,9 @@ namespace Bitrix24.PowerShell.Tests;
 /// <summary>Ctrl+C (PowerShell.Stop) cancels the request in flight instead of waiting for it.</summary>
 public sealed class CancellationTests(ITestOutputHelper log) : PortalTest(log)
 {
-    // Every request takes 2 s, so a stop always lands while one is in flight.
-    protected override EmulatorOptions PortalOptions => Fast(new EmulatorOptions { SeedWorkflows = 200, LatencyMs = 2000 });
+    // Every request takes 2 s, so a stop always lands while one is in flight; 3,000 workflows take two
+    // listing requests (2,500 rows each).
+    protected override EmulatorOptions PortalOptions => Fast(new EmulatorOptions { SeedWorkflows = 3000, LatencyMs = 2000 });
 
     [Fact]
     public async Task Stopping_a_listing_mid_request_ends_the_pipeline_without_hanging()
@@ -17,7 +18,7 @@ public sealed class CancellationTests(ITestOutputHelper log) : PortalTest(log)
         var vars = new Dictionary<string, object?> { ["webhook"] = Portal.WebhookUrl };
         var run = Task.Run(() => runner.Run(Connect + "Get-B24Workflow | ForEach-Object { $_.Id }\n'not reached'", vars));
 
-        // Wait until Connect-B24's check is through and the listing's first request has gone out.
+        // Wait until Connect-B24's check and the listing's first request are through: the second is in flight.
         Assert.True(SpinWait.SpinUntil(() => Portal.GetStats().TotalRequests >= 2 || run.IsCompleted, TimeSpan.FromSeconds(30)));
         Thread.Sleep(200);
         runner.Stop();

@@ -48,7 +48,7 @@ public sealed class CmdletShapeTests(ITestOutputHelper log) : PortalTest(log)
         Assert.True(result.Succeeded, result.ToString());
         Assert.Equal(["finished"], result.Values);
         Assert.Empty(Portal.Portal.RunningWorkflowIds());
-        Assert.Equal(1, Calls("batch"));
+        Assert.Equal(2, Calls("batch"));   // the listing's and the removal's
     }
 
     [Fact]

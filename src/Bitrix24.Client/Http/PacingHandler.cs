@@ -17,9 +17,13 @@ namespace Bitrix24.Client.Http
 
         /// <summary>
         /// A token bucket shaped like the portal's leaky bucket: it drains RequestsPerSecond and blocks past
-        /// Burst. Our capacity keeps a margin below Burst (max(1, Burst/10)) for requests we cannot see, such as
-        /// another script on the same IP or a clock that drifts from the portal's; it starts full because a
-        /// well-rested portal bucket is empty. Waiters queue in order and are never rejected.
+        /// Burst. It starts full because a well-rested portal bucket is empty, and uses all of it but one token:
+        /// the portal counts requests when they arrive, we count them when they leave, and two requests sent
+        /// one drain period apart can arrive closer than that (network jitter), which a bucket filled to the
+        /// last token would answer with a 503. Requests we cannot see (another script on the same IP) are what
+        /// the 503 retry and <see cref="Drain"/> are for; a larger margin would only slow every run. Our refill
+        /// is discrete (whole tokens per period) and so never runs ahead of the portal's continuous drain.
+        /// Waiters queue in order and are never rejected.
         /// </summary>
         public static TokenBucketRateLimiter CreateLimiter(double requestsPerSecond, int burst)
         {
@@ -29,7 +33,7 @@ namespace Bitrix24.Client.Http
             var tokensPerPeriod = Math.Max(1, (int)Math.Round(requestsPerSecond * period.TotalSeconds));
             return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
             {
-                TokenLimit = Math.Max(1, burst - Math.Max(1, burst / 10)),
+                TokenLimit = Math.Max(1, burst - 1),
                 TokensPerPeriod = tokensPerPeriod,
                 ReplenishmentPeriod = period,
                 QueueLimit = int.MaxValue,

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
+using System.Threading.Tasks;
 using Bitrix24.Client.Batching;
 using Bitrix24.Client.Errors;
 using Bitrix24.Client.Operations;
@@ -12,14 +13,17 @@ namespace Bitrix24.Client.Paging
 {
     /// <summary>
     /// Keyset paging (shared/api-reference/settings__performance__huge-data.md): rows ordered by a unique key,
-    /// each page filtered to keys after the last one seen, start=-1 so the portal skips counting. A plain
-    /// first call (start=0) gives the total; after it, pages are chained inside batches through
-    /// <c>$result[p{i-1}][49][KEY]</c>, so one HTTP request carries up to 50 pages. Rows that vanish while
-    /// the listing runs cannot shift later pages, unlike offsets.
+    /// each page filtered to keys after the last one seen. Pages are chained inside batches through
+    /// <c>$result[p{i-1}][49][KEY]</c>, so one HTTP request carries up to 50 pages (2,500 rows), and rows that
+    /// vanish while the listing runs cannot shift later pages, unlike offsets. The first page (start=0, so the
+    /// portal counts the total) opens the first batch: a listing of N rows costs ceil(N/2500) requests. Later
+    /// pages ask start=-1, so the portal skips counting.
     /// </summary>
     internal static class KeysetPager
     {
-        public static async IAsyncEnumerable<B24Page<JsonElement>> ListAsync(B24Client client, KeysetListRequest request,
+        /// <param name="rowLimit">The caller stops after this many rows (-First): fewer pages are asked for, and
+        /// one page goes as a plain call.</param>
+        public static async IAsyncEnumerable<B24Page<JsonElement>> ListAsync(B24Client client, KeysetListRequest request, int? rowLimit = null,
             [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             if (request is null)
@@ -27,45 +31,41 @@ namespace Bitrix24.Client.Paging
             var pageSize = request.PageSize;
             var common = CommonParameters(request);
             var callerFilter = ParameterSet.From(request.Filter, nameof(request.Filter));
-
-            // First page: the caller's filter as given (their own >KEY bound included), counted.
-            var first = common.Clone().Set(request.FilterParameter, callerFilter).Set(request.StartParameter, 0);
-            var response = await client.SendAsync(request.Method, first, B24CallKind.Read, cancellationToken).ConfigureAwait(false);
-            var rows = ListItems.Of(response.Result);
-            yield return new B24Page<JsonElement>(rows, response.Total);
-
-            var remaining = response.Total - rows.Count;
-            if (rows.Count < pageSize || remaining <= 0)
-                yield break;
-
-            // Later pages: our >KEY bound replaces the caller's lower bound (every key we pass is above it).
+            // After the first page our >KEY bound replaces the caller's lower bound (every key we pass is above it).
             var pagingFilter = callerFilter.Clone().RemoveWhere(name => IsLowerBound(name, request.KeyField));
-            var lastKey = KeyOf(rows[rows.Count - 1], request);
+            var first = common.Clone().Set(request.FilterParameter, callerFilter).Set(request.StartParameter, 0);
+
+            int? remaining = null;
+            string? lastKey = null;
+            var pages = rowLimit is int limit ? Math.Max(1, Math.Min(BatchRunner.MaxCommands, (limit + pageSize - 1) / pageSize)) : BatchRunner.MaxCommands;
             while (true)
             {
-                // One page more than the total promises, so a listing whose total is a multiple of the
-                // page size still ends on a short page without another HTTP request.
-                var pages = remaining is { } r ? Math.Max(1, Math.Min(BatchRunner.MaxCommands, r / pageSize + 1)) : BatchRunner.MaxCommands;
                 var commands = new List<B24BatchCommand>(pages);
                 for (var i = 0; i < pages; i++)
                 {
-                    object bound = i == 0 ? lastKey : LastKeyReference(PageKey(i - 1), request);
+                    if (lastKey is null && i == 0)
+                    {
+                        commands.Add(new B24BatchCommand(PageKey(0), request.Method, first) { Kind = B24CallKind.Read });
+                        continue;
+                    }
+                    object bound = i == 0 ? lastKey! : LastKeyReference(PageKey(i - 1), request);
                     var filter = pagingFilter.Clone().Set(">" + request.KeyField, bound);
                     commands.Add(new B24BatchCommand(PageKey(i), request.Method,
                         common.Clone().Set(request.FilterParameter, filter).Set(request.StartParameter, -1)) { Kind = B24CallKind.Read });
                 }
 
-                // halt: a failed page makes every later one meaningless, so the portal need not run them.
-                var batch = await client.BatchAsync(commands, halt: true, cancellationToken).ConfigureAwait(false);
-                foreach (var item in batch.Items)
+                foreach (var item in await SendAsync(client, commands, cancellationToken).ConfigureAwait(false))
                 {
                     // Pages after the first short one are chained to rows that do not exist: ignored, errors too.
                     if (!item.Succeeded)
                         throw item.Error!;
-                    rows = ListItems.Of(item.Result);
-                    yield return new B24Page<JsonElement>(rows, null);
-                    remaining -= rows.Count;
-                    if (rows.Count < pageSize)
+                    var rows = ListItems.Of(item.Result);
+                    var counted = lastKey is null ? item.Total : null;
+                    yield return new B24Page<JsonElement>(rows, counted);
+                    remaining = (counted ?? remaining) - rows.Count;
+                    // A short page ends the listing; so does the first page when it holds the whole count. Later
+                    // full pages go on whatever the count said: rows may have been added since it was taken.
+                    if (rows.Count < pageSize || (counted is not null && remaining <= 0))
                         yield break;
                     var key = KeyOf(rows[rows.Count - 1], request);
                     if (string.Equals(key, lastKey, StringComparison.Ordinal))
@@ -73,7 +73,31 @@ namespace Bitrix24.Client.Paging
                             "The list did not advance past " + request.KeyField + " " + key + ".", null, request.Method);
                     lastKey = key;
                 }
+
+                // One page more than the total promises, so a listing whose total is a multiple of the page
+                // size still ends on a short page without another HTTP request.
+                pages = remaining is { } r ? Math.Max(1, Math.Min(BatchRunner.MaxCommands, r / pageSize + 1)) : BatchRunner.MaxCommands;
             }
+        }
+
+        /// <summary>One page as a plain call (no batch around it), several as one batch under halt: a failed
+        /// page makes every later one meaningless, so the portal need not run them.</summary>
+        private static async Task<IReadOnlyList<B24Response>> SendAsync(B24Client client, List<B24BatchCommand> commands, CancellationToken cancellationToken)
+        {
+            if (commands.Count == 1)
+            {
+                var only = commands[0];
+                try
+                {
+                    var response = await client.SendAsync(only.Method, only.Parameters, B24CallKind.Read, cancellationToken).ConfigureAwait(false);
+                    return new[] { response };
+                }
+                catch (B24Exception error)
+                {
+                    return new[] { BatchResultReader.Failed(only, error) };
+                }
+            }
+            return (await client.BatchAsync(commands, halt: true, cancellationToken).ConfigureAwait(false)).Items;
         }
 
         private static string PageKey(int index) => "p" + index;

@@ -31,7 +31,13 @@ namespace Bitrix24.PowerShell.Infrastructure
         /// <summary>Streams one query's pages to the pipeline. A failure is written as a non-terminating error
         /// with <paramref name="target"/> and ends this query only.</summary>
         protected void WritePages<T>(B24ListOperation<T> operation, object? target)
-            => WritePages(token => Client.ListAsync(operation, token), target);
+            => WritePages(token => Client.ListAsync(operation, RowsWanted, token), target);
+
+        /// <summary>Rows this cmdlet may still write (-Skip plus -First), so the client asks for no page beyond
+        /// them; null without -First. -IncludeTotalCount alone still needs the first page.</summary>
+        private int? RowsWanted => PagingParameters?.First is ulong first && first < int.MaxValue
+            ? (int)Math.Min(int.MaxValue, Math.Max(1, first - _written + Skip - Math.Min(Skip, _skipped)))
+            : (int?)null;
 
         /// <summary>Streams any source of pages (a raw listing) as <see cref="WritePages{T}(B24ListOperation{T}, object?)"/> does.</summary>
         protected void WritePages<T>(Func<CancellationToken, IAsyncEnumerable<B24Page<T>>> pages, object? target)

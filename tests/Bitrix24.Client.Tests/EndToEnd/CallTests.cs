@@ -39,11 +39,15 @@ public class CallTests : EmulatorClientTestBase
     {
         using var client = Connect(Server.NonAdminWebhookUrl);
 
-        var error = await Assert.ThrowsAsync<B24Exception>(() => Items(client.ListAsync(WorkflowsApi.List())));
+        // A plain call (one page) carries the portal's HTTP status; a page inside a batch only its code.
+        var error = await Assert.ThrowsAsync<B24Exception>(() => Items(client.ListAsync(WorkflowsApi.List(), rowLimit: 1)));
+        var inBatch = await Assert.ThrowsAsync<B24Exception>(() => Items(client.ListAsync(WorkflowsApi.List())));
 
         Assert.Equal(B24ErrorCodes.AccessDenied, error.Code);
         Assert.Equal(403, error.HttpStatus);
         Assert.Equal(WorkflowsApi.ListMethod, error.Method);
+        Assert.Equal(B24ErrorCodes.AccessDenied, inBatch.Code);
+        Assert.Equal(WorkflowsApi.ListMethod, inBatch.Method);
     }
 
     [Fact]

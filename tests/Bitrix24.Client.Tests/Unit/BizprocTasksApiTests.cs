@@ -20,7 +20,7 @@ public class BizprocTasksApiTests
             Activities = [BizprocTask.ApproveActivity], Filter = new Dictionary<string, object?> { [">=MODIFIED"] = "2026-01-01" },
         };
 
-        await foreach (var _ in client.ListAsync(BizprocTasksApi.List(query))) { }
+        await foreach (var _ in client.ListAsync(BizprocTasksApi.List(query), rowLimit: 10)) { }
 
         var body = handler.Requests.Single().Json;
         Assert.Equal(0, body.GetProperty("START").GetInt32());

@@ -5,12 +5,12 @@ namespace Bitrix24.Client.Tests.Unit;
 public class PacingTests
 {
     [Theory]
-    [InlineData(50, 45)]
-    [InlineData(250, 225)]
+    [InlineData(50, 49)]
+    [InlineData(250, 249)]
     [InlineData(10, 9)]
     [InlineData(5, 4)]
     [InlineData(1, 1)]
-    public void The_bucket_keeps_a_margin_below_the_portals_burst(int burst, int capacity)
+    public void The_bucket_keeps_one_token_below_the_portals_burst(int burst, int capacity)
     {
         // A rate so low that no token comes back while the test runs.
         using var limiter = PacingHandler.CreateLimiter(0.0001, burst);

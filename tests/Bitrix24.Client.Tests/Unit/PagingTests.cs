@@ -2,6 +2,7 @@ using System.Collections;
 using System.Text.Json;
 using Bitrix24.Client.Api;
 using Bitrix24.Client.Errors;
+using Bitrix24.Client.Operations;
 using Bitrix24.Client.Paging;
 using Bitrix24.Client.Tests.TestSupport;
 
@@ -15,9 +16,15 @@ public class PagingTests
     private static string Rows(int from, int to)
         => "[" + string.Join(",", Enumerable.Range(from, Math.Max(0, to - from)).Select(i => "{\"ID\":\"" + Key(i) + "\"}")) + "]";
 
-    private static HttpResponseMessage BatchOf(params (string Key, string Json)[] pages)
+    private static HttpResponseMessage BatchOf(params (string Key, string Json)[] pages) => FirstBatch(null, pages);
+
+    /// <summary>A batch answer whose p0 was counted (<paramref name="total"/> in result_total), as a listing's first batch.</summary>
+    private static HttpResponseMessage FirstBatch(int? total, params (string Key, string Json)[] pages)
         => Responses.Result("{\"result\":{" + string.Join(",", pages.Where(p => !p.Json.StartsWith("{\"error")).Select(p => "\"" + p.Key + "\":" + p.Json))
-            + "},\"result_error\":{" + string.Join(",", pages.Where(p => p.Json.StartsWith("{\"error")).Select(p => "\"" + p.Key + "\":" + p.Json)) + "}}");
+            + "},\"result_error\":{" + string.Join(",", pages.Where(p => p.Json.StartsWith("{\"error")).Select(p => "\"" + p.Key + "\":" + p.Json))
+            + "},\"result_total\":{" + (total is int t ? "\"p0\":" + t : "") + "}}");
+
+    private static string Command(RecordedRequest request, string key) => request.DecodedCommands().Single(c => c.Key == key).Value;
 
     private static async Task<List<B24Page<T>>> All<T>(IAsyncEnumerable<B24Page<T>> pages)
     {
@@ -62,47 +69,58 @@ public class PagingTests
     }
 
     [Fact]
-    public async Task Keyset_paging_counts_first_then_chains_pages_in_one_batch()
+    public async Task Keyset_paging_opens_its_first_batch_with_the_counted_first_page_and_chains_the_rest()
     {
         var handler = MockHandler.Sequence(
-            () => Responses.Result(Rows(0, 50), total: 120, next: 50),
-            () => BatchOf(("p0", Rows(50, 100)), ("p1", Rows(100, 120))));
+            () => FirstBatch(120, ("p0", Rows(0, 50)), ("p1", Rows(50, 100)), ("p2", Rows(100, 120)), ("p3", "[]")));
         using var client = TestClients.Create(handler);
 
         var pages = await All(client.ListByKeyAsync(Request()));
 
-        Assert.Equal(2, handler.Requests.Count);
-        Assert.Equal("{\"SELECT\":[\"ID\"],\"ORDER\":{\"ID\":\"ASC\"},\"FILTER\":{\"TEMPLATE_ID\":3},\"start\":0}", handler.Requests[0].Body);
-        Assert.Equal(new[]
-        {
-            KeyValuePair.Create("p0", "bizproc.workflow.instances?SELECT[0]=ID&ORDER[ID]=ASC&FILTER[TEMPLATE_ID]=3&FILTER[>ID]=id0049&start=-1"),
-            KeyValuePair.Create("p1", "bizproc.workflow.instances?SELECT[0]=ID&ORDER[ID]=ASC&FILTER[TEMPLATE_ID]=3&FILTER[>ID]=$result[p0][49][ID]&start=-1"),
-        }, handler.Requests[1].DecodedCommands());
-        Assert.Equal(1, handler.Requests[1].Json.GetProperty("halt").GetInt32());
+        var request = Assert.Single(handler.Requests);
+        Assert.Equal(50, request.DecodedCommands().Count);
+        Assert.Equal("bizproc.workflow.instances?SELECT[0]=ID&ORDER[ID]=ASC&FILTER[TEMPLATE_ID]=3&start=0", Command(request, "p0"));
+        Assert.Equal("bizproc.workflow.instances?SELECT[0]=ID&ORDER[ID]=ASC&FILTER[TEMPLATE_ID]=3&FILTER[>ID]=$result[p0][49][ID]&start=-1", Command(request, "p1"));
+        Assert.Equal("bizproc.workflow.instances?SELECT[0]=ID&ORDER[ID]=ASC&FILTER[TEMPLATE_ID]=3&FILTER[>ID]=$result[p48][49][ID]&start=-1", Command(request, "p49"));
+        Assert.Equal(1, request.Json.GetProperty("halt").GetInt32());
         Assert.Equal(new[] { 50, 50, 20 }, pages.Select(p => p.Items.Count));
         Assert.Equal(new int?[] { 120, null, null }, pages.Select(p => p.Total));
         Assert.Equal(Enumerable.Range(0, 120).Select(Key), pages.SelectMany(p => p.Items).Select(r => r.GetProperty("ID").GetString()));
     }
 
     [Fact]
-    public async Task A_total_that_is_a_multiple_of_the_page_size_still_needs_no_extra_request()
+    public async Task A_listing_beyond_one_batch_goes_on_from_its_last_key_with_as_many_pages_as_the_total_needs()
     {
+        var first = Enumerable.Range(0, 50).Select(i => ("p" + i, Rows(i * 50, i * 50 + 50))).ToArray();
         var handler = MockHandler.Sequence(
-            () => Responses.Result(Rows(0, 50), total: 100),
-            () => BatchOf(("p0", Rows(50, 100)), ("p1", "[]")));
+            () => FirstBatch(2600, first),
+            () => BatchOf(("p0", Rows(2500, 2550)), ("p1", Rows(2550, 2600)), ("p2", "[]")));
         using var client = TestClients.Create(handler);
 
         var pages = await All(client.ListByKeyAsync(Request()));
 
         Assert.Equal(2, handler.Requests.Count);
-        Assert.Equal(2, handler.Requests[1].DecodedCommands().Count);
+        Assert.Equal(3, handler.Requests[1].DecodedCommands().Count);   // 100 rows left: two pages and one to see the end
+        Assert.Contains("FILTER[>ID]=id2499&start=-1", Command(handler.Requests[1], "p0"));
+        Assert.Equal(2600, pages.Sum(p => p.Items.Count));
+    }
+
+    [Fact]
+    public async Task A_total_that_is_a_multiple_of_the_page_size_ends_on_the_count()
+    {
+        var handler = MockHandler.Sequence(() => FirstBatch(100, ("p0", Rows(0, 50)), ("p1", Rows(50, 100)), ("p2", "[]")));
+        using var client = TestClients.Create(handler);
+
+        var pages = await All(client.ListByKeyAsync(Request()));
+
+        Assert.Single(handler.Requests);
         Assert.Equal(100, pages.Sum(p => p.Items.Count));
     }
 
     [Fact]
-    public async Task A_first_page_that_holds_everything_is_the_only_request()
+    public async Task A_first_page_that_holds_everything_ends_the_listing()
     {
-        var handler = MockHandler.Sequence(() => Responses.Result(Rows(0, 50), total: 50));
+        var handler = MockHandler.Sequence(() => FirstBatch(50, ("p0", Rows(0, 50)), ("p1", Rows(0, 50))));
         using var client = TestClients.Create(handler);
 
         var pages = await All(client.ListByKeyAsync(Request()));
@@ -112,44 +130,65 @@ public class PagingTests
     }
 
     [Fact]
+    public async Task A_row_limit_of_one_page_is_a_plain_call_and_a_larger_one_asks_only_the_pages_it_needs()
+    {
+        var handler = MockHandler.Sequence(
+            () => Responses.Result(Rows(0, 50), total: 500),
+            () => FirstBatch(500, ("p0", Rows(0, 50)), ("p1", Rows(50, 100)), ("p2", Rows(100, 150))));
+        using var client = TestClients.Create(handler);
+
+        await foreach (var _ in client.ListAsync(WorkflowsApi.List(), rowLimit: 5)) break;
+        var rows = 0;
+        await foreach (var page in client.ListAsync(WorkflowsApi.List(), rowLimit: 120))
+        {
+            rows += page.Items.Count;
+            if (rows >= 120)
+                break;   // as a cmdlet's -First does
+        }
+
+        Assert.Equal(0, handler.Requests[0].Json.GetProperty("start").GetInt32());
+        Assert.Equal(3, handler.Requests[1].DecodedCommands().Count);
+    }
+
+    [Fact]
     public async Task Pages_after_the_first_short_one_are_ignored_even_when_they_failed()
     {
-        // The total promised more rows than there are (rows vanished): p1 is short, p2 and p3 are chained to nothing.
+        // The total promised more rows than there are (rows vanished): p2 is short, p3 and p4 are chained to nothing.
         var handler = MockHandler.Sequence(
-            () => Responses.Result(Rows(0, 50), total: 200),
-            () => BatchOf(("p0", Rows(50, 100)), ("p1", Rows(100, 110)), ("p2", "{\"error\":\"INVALID_FILTER\",\"error_description\":\"bad\"}"), ("p3", Rows(0, 50))));
+            () => FirstBatch(200, ("p0", Rows(0, 50)), ("p1", Rows(50, 100)), ("p2", Rows(100, 110)),
+                ("p3", "{\"error\":\"INVALID_FILTER\",\"error_description\":\"bad\"}"), ("p4", Rows(0, 50))));
         using var client = TestClients.Create(handler);
 
         var pages = await All(client.ListByKeyAsync(Request()));
 
-        Assert.Equal(4, handler.Requests[1].DecodedCommands().Count);
+        Assert.Single(handler.Requests);
         Assert.Equal(Enumerable.Range(0, 110).Select(Key), pages.SelectMany(p => p.Items).Select(r => r.GetProperty("ID").GetString()));
     }
 
     [Fact]
-    public async Task A_full_last_page_in_a_batch_asks_for_more()
+    public async Task A_full_last_page_asks_for_more_whatever_the_count_said()
     {
-        // Rows were added after the count: the batch sized by the total ends on a full page.
+        // Rows were added after the count: the listing ends on a full page.
+        var first = Enumerable.Range(0, 50).Select(i => ("p" + i, Rows(i * 50, i * 50 + 50))).ToArray();
         var handler = MockHandler.Sequence(
-            () => Responses.Result(Rows(0, 50), total: 60),
-            () => BatchOf(("p0", Rows(50, 100))),
-            () => BatchOf(("p0", Rows(100, 101))));
+            () => FirstBatch(60, first),
+            () => Responses.Result(Rows(2500, 2501)));
         using var client = TestClients.Create(handler);
 
         var pages = await All(client.ListByKeyAsync(Request()));
 
-        Assert.Equal(3, handler.Requests.Count);
-        var next = Assert.Single(handler.Requests[2].DecodedCommands());
-        Assert.Contains("FILTER[>ID]=id0099&", next.Value);
-        Assert.Equal(101, pages.Sum(p => p.Items.Count));
+        // One page asked for, as a plain call.
+        Assert.Equal(2, handler.Requests.Count);
+        Assert.Equal("id2499", handler.Requests[1].Json.GetProperty("FILTER").GetProperty(">ID").GetString());
+        Assert.Equal(-1, handler.Requests[1].Json.GetProperty("start").GetInt32());
+        Assert.Equal(2501, pages.Sum(p => p.Items.Count));
     }
 
     [Fact]
     public async Task A_failed_page_before_the_end_throws_its_error()
     {
         var handler = MockHandler.Sequence(
-            () => Responses.Result(Rows(0, 50), total: 120),
-            () => BatchOf(("p0", "{\"error\":\"OPERATION_TIME_LIMIT\",\"error_description\":\"Method is blocked\"}")));
+            () => FirstBatch(120, ("p0", Rows(0, 50)), ("p1", "{\"error\":\"OPERATION_TIME_LIMIT\",\"error_description\":\"Method is blocked\"}")));
         using var client = TestClients.Create(handler);
         var seen = 0;
 
@@ -167,17 +206,16 @@ public class PagingTests
     [Fact]
     public async Task A_callers_lower_bound_starts_the_listing_and_is_then_replaced()
     {
-        var handler = MockHandler.Sequence(
-            () => Responses.Result(Rows(11, 61), total: 60),
-            () => BatchOf(("p0", Rows(61, 71))));
+        var handler = MockHandler.Sequence(() => FirstBatch(60, ("p0", Rows(11, 61)), ("p1", Rows(61, 71))));
         using var client = TestClients.Create(handler);
 
         await All(client.ListByKeyAsync(Request(new Dictionary<string, object?> { [">=id"] = Key(11), ["<ID"] = "id9999" })));
 
-        Assert.Equal(Key(11), handler.Requests[0].Json.GetProperty("FILTER").GetProperty(">=id").GetString());
-        var command = Assert.Single(handler.Requests[1].DecodedCommands()).Value;
-        Assert.Contains("FILTER[<ID]=id9999&FILTER[>ID]=id0060&", command);
-        Assert.DoesNotContain(">=id", command);
+        var request = Assert.Single(handler.Requests);
+        Assert.Contains("FILTER[>=id]=" + Key(11) + "&", Command(request, "p0"));
+        var second = Command(request, "p1");
+        Assert.Contains("FILTER[<ID]=id9999&FILTER[>ID]=$result[p0][49][ID]&", second);
+        Assert.DoesNotContain(">=id", second);
     }
 
     [Fact]
@@ -191,7 +229,7 @@ public class PagingTests
             Extra = new Dictionary<string, object?> { ["order"] = new Hashtable { ["STARTED"] = "DESC" }, ["START"] = 100, ["select"] = "x", ["other"] = 1 },
         };
 
-        await All(client.ListByKeyAsync(request));
+        await foreach (var _ in client.ListAsync(B24ListOperation<JsonElement>.ByKey(request, r => r), rowLimit: 1)) { }
 
         Assert.Equal("{\"other\":1,\"SELECT\":[\"STARTED\",\"ID\"],\"ORDER\":{\"ID\":\"ASC\"},\"FILTER\":{},\"start\":0}", handler.Requests[0].Body);
     }
@@ -204,7 +242,8 @@ public class PagingTests
             total: 1));
         using var client = TestClients.Create(handler);
 
-        var pages = await All(client.ListAsync(WorkflowsApi.List(new WorkflowQuery { TemplateId = 7, DocumentId = "crm|CCrmDocumentLead|LEAD_1", StartedBy = 1, Filter = new Dictionary<string, object?> { ["<STARTED"] = "2024-01-01" } })));
+        // One page asked for: a plain call, whose JSON body is easy to read.
+        var pages = await All(client.ListAsync(WorkflowsApi.List(new WorkflowQuery { TemplateId = 7, DocumentId = "crm|CCrmDocumentLead|LEAD_1", StartedBy = 1, Filter = new Dictionary<string, object?> { ["<STARTED"] = "2024-01-01" } }), rowLimit: 1));
 
         var body = handler.Requests[0].Json;
         Assert.Equal(WorkflowsApi.AllFields, body.GetProperty("SELECT").EnumerateArray().Select(e => e.GetString()));
