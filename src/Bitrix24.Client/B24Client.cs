@@ -76,6 +76,11 @@ namespace Bitrix24.Client
         /// <summary>A copy of the options this client was built with.</summary>
         public B24ClientOptions Options => options.Clone();
 
+        /// <summary>How many requests a bulk caller (a cmdlet sending batch after batch) should keep in flight at
+        /// once now: up to 4, halved after a 503 and lowered when answers slow down. Every request is still
+        /// paced, so this only lets the portal's burst be used without waiting for each round trip.</summary>
+        public int ParallelRequests => pipeline.ParallelRequests;
+
         /// <summary>Calls one method (JSON POST) as a raw call (neither read nor write is known, see
         /// <see cref="B24CallKind.Unspecified"/>). Throws <see cref="B24Exception"/> on any failure.</summary>
         public Task<B24Response> CallAsync(string method, object? parameters = null, CancellationToken cancellationToken = default)

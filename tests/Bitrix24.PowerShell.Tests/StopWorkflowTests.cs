@@ -68,6 +68,25 @@ public sealed class StopWorkflowTests(ITestOutputHelper log) : PortalTest(log)
     }
 
     [Fact]
+    public void With_several_batches_in_flight_outcomes_and_errors_still_come_in_input_order()
+    {
+        // Every seventh id is unknown: 20+ batches go out while later items arrive, each reports in its place.
+        Portal.Portal.SeedWorkflows(990);
+        var running = Portal.Portal.RunningWorkflowIds().Take(1000).ToList();
+        var ids = running.Select((id, i) => i % 7 == 3 ? "ffffff" + i.ToString("D8") + ".00000001" : id).ToArray();
+
+        var result = Run(Connect + """
+            $ids | Stop-B24Workflow -PassThru -Confirm:$false 2>&1 |
+                ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { 'E:' + $_.TargetObject } else { 'O:' + $_ } }
+            """, new { ids });
+
+        Assert.False(result.HadTerminatingError, result.ToString());
+        var expected = ids.Select((id, i) => (i % 7 == 3 ? "E:" : "O:") + id);
+        Assert.Equal(expected, result.Values.Cast<string>());
+        Assert.Equal(ids.Count(id => !id.StartsWith("ffffff", StringComparison.Ordinal)), Portal.Portal.TerminationCounts().Count);
+    }
+
+    [Fact]
     public void ErrorAction_Stop_ends_the_pipeline_at_the_first_bad_id()
     {
         var good = Portal.Portal.RunningWorkflowIds().First();

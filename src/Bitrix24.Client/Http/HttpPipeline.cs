@@ -52,7 +52,7 @@ namespace Bitrix24.Client.Http
                 })
                 .ConfigurePrimaryHttpMessageHandler(() => primaryHandler is null ? CreateNetworkHandler() : new NonDisposingHandler(primaryHandler))
                 .AddHttpMessageHandler(() => new RetryHandler(rules, credential, log))
-                .AddHttpMessageHandler(() => new PacingHandler(pacer.Limiter))
+                .AddHttpMessageHandler(() => new PacingHandler(pacer.Limiter, pacer.Parallelism))
                 .AddHttpMessageHandler(() => new AuthHandler(credential))
                 .AddHttpMessageHandler(() => new LoggingHandler(credential, log))
                 .AddHttpMessageHandler(() => new TimeoutHandler(options.Timeout))
@@ -77,6 +77,9 @@ namespace Bitrix24.Client.Http
                 oauth.Log = log;
             }
         }
+
+        /// <summary>How many requests a bulk caller should keep in flight now (shared by the portal's clients).</summary>
+        public int ParallelRequests => pacer.Parallelism.Limit;
 
         /// <summary>POSTs a JSON body to <paramref name="method"/>; returns the status and the whole body.
         /// Transport failures become B24Exception (NETWORK_ERROR, TIMEOUT); the caller's cancellation stays an

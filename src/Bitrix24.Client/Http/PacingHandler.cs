@@ -12,8 +12,13 @@ namespace Bitrix24.Client.Http
     internal sealed class PacingHandler : DelegatingHandler
     {
         private readonly RateLimiter limiter;
+        private readonly ParallelismControl? parallelism;
 
-        public PacingHandler(RateLimiter limiter) => this.limiter = limiter;
+        public PacingHandler(RateLimiter limiter, ParallelismControl? parallelism = null)
+        {
+            this.limiter = limiter;
+            this.parallelism = parallelism;
+        }
 
         /// <summary>
         /// A token bucket shaped like the portal's leaky bucket: it drains RequestsPerSecond and blocks past
@@ -60,9 +65,17 @@ namespace Bitrix24.Client.Http
                 if (!lease.IsAcquired)
                     throw new ObjectDisposedException(nameof(B24Client));
             }
+            var sent = System.Diagnostics.Stopwatch.StartNew();
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             if ((int)response.StatusCode == 503)
+            {
                 Drain();
+                parallelism?.Throttled();
+            }
+            else
+            {
+                parallelism?.Answered(sent.Elapsed);
+            }
             return response;
         }
     }

@@ -12,19 +12,23 @@ namespace Bitrix24.Client.Http
     /// </summary>
     internal sealed class SharedPacer : IDisposable
     {
-        private static readonly Dictionary<string, (TokenBucketRateLimiter Limiter, int Users)> Buckets =
-            new Dictionary<string, (TokenBucketRateLimiter, int)>(StringComparer.Ordinal);
+        private static readonly Dictionary<string, (TokenBucketRateLimiter Limiter, ParallelismControl Parallelism, int Users)> Buckets =
+            new Dictionary<string, (TokenBucketRateLimiter, ParallelismControl, int)>(StringComparer.Ordinal);
 
         private readonly string key;
         private bool disposed;
 
-        private SharedPacer(string key, RateLimiter limiter)
+        private SharedPacer(string key, RateLimiter limiter, ParallelismControl parallelism)
         {
             this.key = key;
             Limiter = limiter;
+            Parallelism = parallelism;
         }
 
         public RateLimiter Limiter { get; }
+
+        /// <summary>How many requests to keep in flight against this portal.</summary>
+        public ParallelismControl Parallelism { get; }
 
         public static SharedPacer Acquire(Uri portal, double requestsPerSecond, int burst)
         {
@@ -33,10 +37,10 @@ namespace Bitrix24.Client.Http
             lock (Buckets)
             {
                 var entry = Buckets.TryGetValue(key, out var existing)
-                    ? (existing.Limiter, existing.Users + 1)
-                    : (PacingHandler.CreateLimiter(requestsPerSecond, burst), 1);
+                    ? (existing.Limiter, existing.Parallelism, existing.Users + 1)
+                    : (PacingHandler.CreateLimiter(requestsPerSecond, burst), new ParallelismControl(), 1);
                 Buckets[key] = entry;
-                return new SharedPacer(key, entry.Item1);
+                return new SharedPacer(key, entry.Item1, entry.Item2);
             }
         }
 
@@ -47,10 +51,10 @@ namespace Bitrix24.Client.Http
                 if (disposed)
                     return;
                 disposed = true;
-                var (limiter, users) = Buckets[key];
+                var (limiter, parallelism, users) = Buckets[key];
                 if (users > 1)
                 {
-                    Buckets[key] = (limiter, users - 1);
+                    Buckets[key] = (limiter, parallelism, users - 1);
                     return;
                 }
                 Buckets.Remove(key);

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using Bitrix24.Client;
+using Bitrix24.Client.Batching;
 using Bitrix24.Client.Errors;
 using Bitrix24.Client.Operations;
 
@@ -12,10 +13,12 @@ namespace Bitrix24.PowerShell.Infrastructure
     /// <summary>
     /// Base of bulk writers: ProcessRecord asks <see cref="Submit{T}"/> to ShouldProcess an item and queue its
     /// operation; every 50 items (the portal's batch limit) and at the end the queue goes out as one
-    /// <c>batch</c> request. Results and per-item errors are written in input order; a failed item never
-    /// stops the others; an item rejected before sending (bad id, bad document) keeps its place in that order.
-    /// An operation the portal refuses inside a batch is sent alone, in its place. -WhatIf queues nothing, so
-    /// nothing is sent.
+    /// <c>batch</c> request. The pipeline does not wait for each batch: up to <see cref="B24Client.ParallelRequests"/>
+    /// are in flight while the next items arrive (each still waits for its pacing token, so this uses the
+    /// portal's burst instead of one round trip after another). Results and per-item errors are written in
+    /// input order; a failed item never stops the others; an item rejected before sending (bad id, bad
+    /// document) keeps its place in that order. An operation the portal refuses inside a batch is sent alone,
+    /// in its place. -WhatIf queues nothing, so nothing is sent.
     /// </summary>
     public abstract class B24BatchCmdlet : B24Cmdlet
     {
@@ -41,7 +44,21 @@ namespace Bitrix24.PowerShell.Infrastructure
             public ErrorRecord? Rejected { get; }
         }
 
+        /// <summary>One batch request sent and not yet written: its items and the request.</summary>
+        private sealed class InFlight
+        {
+            public InFlight(List<Pending> items, Work<B24BatchResponse>? request)
+            {
+                Items = items;
+                Request = request;
+            }
+
+            public List<Pending> Items { get; }
+            public Work<B24BatchResponse>? Request { get; }
+        }
+
         private readonly List<Pending> _queue = new List<Pending>();
+        private readonly Queue<InFlight> _inFlight = new Queue<InFlight>();
         private int _commands;
         private long _sequence;
 
@@ -80,8 +97,9 @@ namespace Bitrix24.PowerShell.Infrastructure
         {
             if (!operation.Batchable)
             {
-                // Keep input order: what is queued goes first, then this one alone.
+                // Keep input order: what is queued and in flight goes first, then this one alone.
                 Flush();
+                WriteCompleted(0);
                 SendAlone(operation, target, output);
                 return;
             }
@@ -94,7 +112,11 @@ namespace Bitrix24.PowerShell.Infrastructure
         /// <summary>Reports an item rejected before sending, in its place among the others' outcomes.</summary>
         protected void Reject(ErrorRecord error) => _queue.Add(new Pending(null, null, error.TargetObject, null, error));
 
-        protected override void EndProcessing() => Flush();
+        protected override void EndProcessing()
+        {
+            Flush();
+            WriteCompleted(0);
+        }
 
         /// <summary>The error written for an item the portal refused; bulk writers may name the item in it (its row).</summary>
         protected virtual ErrorRecord ItemError(B24Exception error, object? target) => ErrorRecords.From(error, target);
@@ -112,6 +134,8 @@ namespace Bitrix24.PowerShell.Infrastructure
             }
         }
 
+        /// <summary>Sends what is queued as one batch request without waiting for it, once fewer than the
+        /// portal's parallel requests are in flight (the oldest are written first to make room).</summary>
         private void Flush()
         {
             if (_queue.Count == 0)
@@ -120,15 +144,30 @@ namespace Bitrix24.PowerShell.Infrastructure
             _queue.Clear();
             _commands = 0;
 
-            // A failed request comes back as each item's error, like a sub-call's own.
             var commands = pending.Where(p => p.Operation is not null).Select(p => p.Operation!.ToBatchCommand(p.Key!)).ToList();
+            WriteCompleted(Math.Max(1, Client.ParallelRequests) - 1);
+            _inFlight.Enqueue(new InFlight(pending, commands.Count == 0 ? null
+                : Start(token => Client.BatchAsync(commands, halt: false, token))));
+        }
+
+        /// <summary>Waits for the oldest requests in flight and writes their outcomes, in input order, until at
+        /// most <paramref name="keep"/> are left.</summary>
+        private void WriteCompleted(int keep)
+        {
+            while (_inFlight.Count > keep)
+                WriteOutcomes(_inFlight.Dequeue());
+        }
+
+        private void WriteOutcomes(InFlight sent)
+        {
+            // A failed request comes back as each item's error, like a sub-call's own.
             var byKey = new Dictionary<string, B24Response>(StringComparer.Ordinal);
             B24Exception? refused = null;
             try
             {
-                if (commands.Count > 0)
+                if (sent.Request is { } request)
                 {
-                    foreach (var item in Await(token => Client.BatchAsync(commands, halt: false, token)).Items)
+                    foreach (var item in Finish(request).Items)
                         byKey[item.Key!] = item;
                 }
             }
@@ -137,7 +176,7 @@ namespace Bitrix24.PowerShell.Infrastructure
                 refused = ex; // nothing was sent (a closed connection…): every item reports it
             }
 
-            foreach (var item in pending)
+            foreach (var item in sent.Items)
             {
                 if (item.Rejected is { } rejected)
                     WriteError(rejected);

@@ -40,16 +40,46 @@ namespace Bitrix24.PowerShell.Infrastructure
         /// connection too, so cmdlets report them per item like any portal error; a stop request ends the wait
         /// at once (the request itself is cancelled through the token) with PipelineStoppedException.
         /// </summary>
-        protected T Await<T>(Func<CancellationToken, Task<T>> start)
+        protected T Await<T>(Func<CancellationToken, Task<T>> start) => Finish(Start(start));
+
+        /// <summary>Client work started and not yet awaited, with the client's log lines of it (several may be
+        /// in flight at once; <see cref="Finish{T}"/> them on the pipeline thread, in the order wanted).</summary>
+        protected sealed class Work<T>
+        {
+            internal Work(Task<T> task, ConcurrentQueue<string> log)
+            {
+                Task = task;
+                Log = log;
+            }
+
+            internal Task<T> Task { get; }
+            internal ConcurrentQueue<string> Log { get; }
+        }
+
+        /// <summary>Starts client work without waiting for it (see <see cref="Await{T}"/> for how it fails).</summary>
+        protected Work<T> Start<T>(Func<CancellationToken, Task<T>> start)
         {
             var log = new ConcurrentQueue<string>();
+            Task<T> task;
             try
             {
-                Task<T> task;
                 // The capture flows into the async work started here, so only this call's lines are seen.
                 using (B24Log.Capture(log.Enqueue))
                     task = start(CancellationToken);
-                return WaitOn(task);
+            }
+            catch (Exception ex)
+            {
+                task = Task.FromException<T>(ex);
+            }
+            return new Work<T>(task, log);
+        }
+
+        /// <summary>Blocks until started work ends, writes what the client logged meanwhile, and returns its result.</summary>
+        protected T Finish<T>(Work<T> work)
+        {
+            try
+            {
+                return WaitOn(work.Task);
             }
             catch (ObjectDisposedException ex)
             {
@@ -63,7 +93,7 @@ namespace Bitrix24.PowerShell.Infrastructure
             finally
             {
                 if (!Stopping)
-                    WriteLog(log);
+                    WriteLog(work.Log);
             }
         }
 
@@ -147,8 +177,17 @@ namespace Bitrix24.PowerShell.Infrastructure
 
         protected virtual void Dispose(bool disposing)
         {
-            if (disposing)
-                _stopping.Dispose();
+            if (!disposing)
+                return;
+            // A pipeline ended by an error (-ErrorAction Stop) may leave requests in flight: end them too.
+            try
+            {
+                _stopping.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+            _stopping.Dispose();
         }
     }
 }
