@@ -63,6 +63,31 @@ Import-Module '$ManifestPath'
         $lines | Should -Be @('3', "$($emulator.Base)/rest/1/***/")
     }
 
+    It 'a failing B24_WEBHOOK_URL fails every command clearly and sticks nowhere: fixing the variable is enough' {
+        try {
+            $env:B24_WEBHOOK_URL = $emulator.Webhook -replace '/[^/]+/$', '/wrongcode0123456789/'
+            $env:B24_TEST_RIGHT_WEBHOOK = $emulator.Webhook
+            $lines = Invoke-ChildPwsh @"
+Import-Module '$ManifestPath'
+foreach (`$attempt in 1..2) {
+    try { Get-B24Workflow -First 1 -ErrorAction Stop; 'no error' }
+    catch { `$_.FullyQualifiedErrorId; `$_.ErrorDetails.Message -match 'B24_WEBHOOK_URL.*failed.*Nothing was kept' }
+}
+`$env:B24_WEBHOOK_URL = 'not a webhook'
+try { Get-B24Workflow -First 1 -ErrorAction Stop; 'no error' } catch { `$_.FullyQualifiedErrorId }
+`$env:B24_WEBHOOK_URL = `$env:B24_TEST_RIGHT_WEBHOOK
+@(Get-B24Workflow -First 2 -ErrorAction Stop).Count
+(Get-B24Connection).UserId
+"@
+        }
+        finally { $env:B24_WEBHOOK_URL = $null; $env:B24_TEST_RIGHT_WEBHOOK = $null }
+        $lines | Should -Be @(
+            'NO_AUTH_FOUND,Bitrix24.PowerShell.Commands.GetB24WorkflowCommand', 'True',
+            'NO_AUTH_FOUND,Bitrix24.PowerShell.Commands.GetB24WorkflowCommand', 'True',
+            'INVALID_ARGUMENT,Bitrix24.PowerShell.Commands.GetB24WorkflowCommand',
+            '2', '1')
+    }
+
     It 'uses -Connection instead of the current connection' {
         $second = Connect-B24 -Url $emulator.Webhook -PassThru
         Get-B24Workflow -Connection $second -First 2 | Should -HaveCount 2

@@ -88,6 +88,17 @@ namespace Bitrix24.PowerShell.Infrastructure
             }
         }
 
+        /// <summary>One user.get for the connection's own user: a wrong code fails here (B24Exception), not on the
+        /// first real call. Connect-B24 and the connection from B24_WEBHOOK_URL both check with it.</summary>
+        internal void VerifyConnection(B24Client client)
+        {
+            var parameters = new Dictionary<string, object?>
+            {
+                ["FILTER"] = new Dictionary<string, object?> { ["ID"] = client.UserId },
+            };
+            Await(token => client.CallAsync("user.get", parameters, token));
+        }
+
         /// <summary>Writes a client failure as a non-terminating error (so -ErrorAction Stop makes it catchable).</summary>
         protected void WriteB24Error(B24Exception exception, object? target) => WriteError(ErrorRecords.From(exception, target));
 

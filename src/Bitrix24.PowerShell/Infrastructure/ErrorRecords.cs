@@ -32,6 +32,19 @@ namespace Bitrix24.PowerShell.Infrastructure
                 + ". Sign in as an application (Connect-B24 with the application's client id, secret and refresh token).",
                 method: methods), null);
 
+        /// <summary>The portal refused the connection made from B24_WEBHOOK_URL: the portal's code as ErrorId, a
+        /// message that names the variable (never its value) and says nothing was kept.</summary>
+        public static ErrorRecord EnvironmentConnectionFailed(B24Exception exception, string maskedEndpoint)
+        {
+            var record = From(exception, null);
+            record.ErrorDetails = new ErrorDetails("The connection from " + ClientFactory.WebhookVariable + " (" + maskedEndpoint
+                + ") failed: " + exception.Message + ". Nothing was kept: fix the variable or run Connect-B24, and the next command tries again.")
+            {
+                RecommendedAction = "Check the webhook URL in " + ClientFactory.WebhookVariable + " (portal, user id and code).",
+            };
+            return record;
+        }
+
         public static ErrorRecord NotConnected()
         {
             const string message = "Not connected to Bitrix24. Run Connect-B24 -Url 'https://<portal>/rest/<user>/<code>/' "

@@ -154,7 +154,7 @@ namespace Bitrix24.PowerShell.Commands
         {
             try
             {
-                Verify(client);
+                VerifyConnection(client);
             }
             catch (B24Exception ex)
             {
@@ -178,16 +178,6 @@ namespace Bitrix24.PowerShell.Commands
         {
             ConnectionStore.Current = null;
             ThrowTerminatingError(error);
-        }
-
-        /// <summary>One user.get for the webhook's own user: a wrong code fails here, not on the first real call.</summary>
-        private void Verify(B24Client client)
-        {
-            var parameters = new Dictionary<string, object?>
-            {
-                ["FILTER"] = new Dictionary<string, object?> { ["ID"] = client.UserId },
-            };
-            Await(token => client.CallAsync("user.get", parameters, token));
         }
 
         private string? WebhookUrl()
