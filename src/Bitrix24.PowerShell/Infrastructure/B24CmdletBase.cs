@@ -42,12 +42,14 @@ namespace Bitrix24.PowerShell.Infrastructure
         /// </summary>
         protected T Await<T>(Func<CancellationToken, Task<T>> start)
         {
-            var log = new ConcurrentQueue<string>();
+            // Verbose lines (one per exchange) and, under -Debug, the redacted bodies, in the order they came.
+            var log = new ConcurrentQueue<(bool Debug, string Line)>();
             try
             {
                 Task<T> task;
                 // The capture flows into the async work started here, so only this call's lines are seen.
-                using (B24Log.Capture(log.Enqueue))
+                using (B24Log.Capture(line => log.Enqueue((false, line))))
+                using (DebugWanted ? B24Log.CaptureBodies(line => log.Enqueue((true, line))) : null)
                     task = start(CancellationToken);
                 return WaitOn(task);
             }
@@ -129,10 +131,45 @@ namespace Bitrix24.PowerShell.Infrastructure
             }
         }
 
-        private void WriteLog(ConcurrentQueue<string> log)
+        private void WriteLog(ConcurrentQueue<(bool Debug, string Line)> log)
         {
-            while (log.TryDequeue(out var line))
-                WriteVerbose(line);
+            while (log.TryDequeue(out var entry))
+            {
+                if (entry.Debug)
+                    WriteDebug(entry.Line);
+                else
+                    WriteVerbose(entry.Line);
+            }
+        }
+
+        /// <summary>
+        /// A verbose line. Under -Debug without -Verbose, PowerShell 7 turns every verbose record of a compiled
+        /// cmdlet into an Inquire prompt ("Continue with this operation?"), which stops a script at the first
+        /// line and fails a non-interactive one; there the line goes to the debug stream instead, where -Debug
+        /// shows it without asking.
+        /// </summary>
+        public new void WriteVerbose(string text)
+        {
+            if (DebugFlagOnly)
+                base.WriteDebug(text);
+            else
+                base.WriteVerbose(text);
+        }
+
+        private bool DebugFlagOnly
+            => MyInvocation.BoundParameters.TryGetValue("Debug", out var debug) && debug is SwitchParameter { IsPresent: true }
+                && !MyInvocation.BoundParameters.ContainsKey("Verbose");
+
+        /// <summary>-Debug given, or $DebugPreference asks for debug records: only then are bodies read and shown.</summary>
+        private bool DebugWanted
+        {
+            get
+            {
+                if (MyInvocation.BoundParameters.TryGetValue("Debug", out var debug))
+                    return debug is SwitchParameter { IsPresent: true };
+                return GetVariableValue("DebugPreference") is ActionPreference preference
+                    && preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore;
+            }
         }
 
         private void DisposeQuietly<T>(IAsyncEnumerator<T> enumerator)
