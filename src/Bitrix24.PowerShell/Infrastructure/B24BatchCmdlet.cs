@@ -44,6 +44,7 @@ namespace Bitrix24.PowerShell.Infrastructure
         private readonly List<Pending> _queue = new List<Pending>();
         private int _commands;
         private long _sequence;
+        private long _done;
 
         /// <summary>
         /// One input item: asks ShouldProcess(<paramref name="target"/>, <paramref name="action"/>) (-Force skips
@@ -94,7 +95,11 @@ namespace Bitrix24.PowerShell.Infrastructure
         /// <summary>Reports an item rejected before sending, in its place among the others' outcomes.</summary>
         protected void Reject(ErrorRecord error) => _queue.Add(new Pending(null, null, error.TargetObject, null, error));
 
-        protected override void EndProcessing() => Flush();
+        protected override void EndProcessing()
+        {
+            Flush();
+            CompleteProgress();
+        }
 
         /// <summary>The error written for an item the portal refused; bulk writers may name the item in it (its row).</summary>
         protected virtual ErrorRecord ItemError(B24Exception error, object? target) => ErrorRecords.From(error, target);
@@ -149,6 +154,18 @@ namespace Bitrix24.PowerShell.Infrastructure
                 else
                     WriteOutcome(item, result);
             }
+            ReportDone(pending);
+        }
+
+        /// <summary>Once work runs past one batch request (more than 50 items), "150 done" after each request:
+        /// the end of pipeline input is not known, so no percentage. Completed in EndProcessing.</summary>
+        private void ReportDone(List<Pending> flushed)
+        {
+            _done += flushed.Count;
+            if (_done < BatchSize)
+                return;
+            ReportProgress(flushed.FirstOrDefault(p => p.Operation is not null)?.Operation!.Method ?? Methods?.Methods.FirstOrDefault(),
+                _done.ToString(CultureInfo.InvariantCulture) + " done", -1);
         }
 
         private void WriteOutcome(Pending item, B24Response result)

@@ -96,6 +96,34 @@ namespace Bitrix24.PowerShell.Infrastructure
                 ? whatIf is SwitchParameter { IsPresent: true }
                 : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
 
+        private int? _progressId;
+        private string? _progressActivity;
+
+        /// <summary>
+        /// One progress bar per cmdlet, titled "Get-B24Workflow: bizproc.workflow.instances" (what runs, and the
+        /// REST method behind it); <paramref name="percent"/> -1 when the end is not known. Silent under
+        /// $ProgressPreference = 'SilentlyContinue' (PowerShell drops the records).
+        /// </summary>
+        protected void ReportProgress(string? method, string status, int percent)
+        {
+            _progressId ??= ProgressActivityId;
+            _progressActivity ??= MyInvocation.MyCommand.Name + (string.IsNullOrEmpty(method) ? "" : ": " + method);
+            WriteProgress(new ProgressRecord(_progressId.Value, _progressActivity, status) { PercentComplete = percent });
+        }
+
+        /// <summary>Ends the bar <see cref="ReportProgress"/> started (a Completed record), if any.</summary>
+        protected void CompleteProgress()
+        {
+            if (_progressId is not int id || Stopping)
+                return;
+            WriteProgress(new ProgressRecord(id, _progressActivity, "Done") { RecordType = ProgressRecordType.Completed });
+            _progressId = null;
+            _progressActivity = null;
+        }
+
+        // One id per cmdlet name, so a Get-B24User nested in a Get-B24Workflow loop keeps its own bar.
+        private int ProgressActivityId => 0x0B24 + (StringComparer.OrdinalIgnoreCase.GetHashCode(MyInvocation.MyCommand.Name) & 0xFFFF);
+
         /// <summary>What goes down the pipeline for a result or row (models get their unknown fields as properties).</summary>
         protected static object? ToOutput(object? item) => item is B24Entity entity ? JsonToPowerShell.ToPSObject(entity) : item;
 

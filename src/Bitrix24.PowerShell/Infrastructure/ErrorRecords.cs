@@ -45,6 +45,15 @@ namespace Bitrix24.PowerShell.Infrastructure
             return record;
         }
 
+        /// <summary>A get by id that found nothing, as Get-Item reports a missing path: ItemNotFoundException,
+        /// ErrorId "{Noun}NotFound", category ObjectNotFound, the id as target (the portal's answer, if any, inside).</summary>
+        public static ErrorRecord NotFound(string noun, object id, B24Exception? answer = null)
+        {
+            var message = noun + " " + id + " was not found, or you cannot see it.";
+            var exception = answer is null ? new ItemNotFoundException(message) : new ItemNotFoundException(message + " (" + answer.Message + ")", answer);
+            return new ErrorRecord(exception, noun + "NotFound", ErrorCategory.ObjectNotFound, id);
+        }
+
         public static ErrorRecord NotConnected()
         {
             const string message = "Not connected to Bitrix24. Run Connect-B24 -Url 'https://<portal>/rest/<user>/<code>/' "

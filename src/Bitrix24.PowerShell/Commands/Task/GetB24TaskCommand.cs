@@ -105,8 +105,7 @@ namespace Bitrix24.PowerShell.Commands
                 if (task is not null)
                     WriteObject(ToOutput(task));
                 else
-                    WriteError(new ErrorRecord(new ItemNotFoundException("Task " + _ids[i] + " was not found, or you cannot see it."),
-                        "TaskNotFound", ErrorCategory.ObjectNotFound, _ids[i]));
+                    WriteError(ErrorRecords.NotFound("Task", _ids[i]));
             }
         }
     }

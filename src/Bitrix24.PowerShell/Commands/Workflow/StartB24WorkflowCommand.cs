@@ -17,6 +17,7 @@ namespace Bitrix24.PowerShell.Commands
     public sealed class StartB24WorkflowCommand : B24SingleCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, int.MaxValue)]
         public int TemplateId { get; set; }
 
         /// <summary>Three parts (crm,CCrmDocumentLead,LEAD_1), or one or more 'crm|CCrmDocumentLead|LEAD_1' strings.</summary>

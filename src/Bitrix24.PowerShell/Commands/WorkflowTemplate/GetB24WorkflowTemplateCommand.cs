@@ -16,6 +16,7 @@ namespace Bitrix24.PowerShell.Commands
     public sealed class GetB24WorkflowTemplateCommand : B24FilteredListCmdlet
     {
         [Parameter(Position = 0)]
+        [ValidateRange(1, int.MaxValue)]
         public int Id { get; set; }
 
         [Parameter]
@@ -46,7 +47,10 @@ namespace Bitrix24.PowerShell.Commands
             var select = Property is { Length: > 0 }
                 ? WorkflowTemplatesApi.DefaultFields.Concat(Property).Distinct(System.StringComparer.OrdinalIgnoreCase).ToList()
                 : null;
-            WritePages(WorkflowTemplatesApi.List(query, select), null);
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(Id)))
+                WriteLookup(WorkflowTemplatesApi.List(query, select), "WorkflowTemplate", new object[] { Id }, template => template.Id);
+            else
+                WritePages(WorkflowTemplatesApi.List(query, select), null);
             base.EndProcessing();
         }
     }
