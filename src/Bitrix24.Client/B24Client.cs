@@ -70,11 +70,14 @@ namespace Bitrix24.Client
         /// <summary>The OAuth token cache file, or null (webhooks; OAuth without a cache).</summary>
         public string? TokenCachePath => (credential as OAuthCredential)?.Cache?.Path;
 
+        // The two below are methods, not properties, so that a connection exported by PowerShell (Export-Csv,
+        // ConvertTo-Json, Format-List *) holds only what describes it, not nested option and credential objects.
+
         /// <summary>The OAuth credential (null for a webhook): client id, token server, refresh count; never a secret.</summary>
-        public OAuthCredential? OAuth => credential as OAuthCredential;
+        public OAuthCredential? GetOAuth() => credential as OAuthCredential;
 
         /// <summary>A copy of the options this client was built with.</summary>
-        public B24ClientOptions Options => options.Clone();
+        public B24ClientOptions GetOptions() => options.Clone();
 
         /// <summary>Calls one method (JSON POST) as a raw call (neither read nor write is known, see
         /// <see cref="B24CallKind.Unspecified"/>). Throws <see cref="B24Exception"/> on any failure.</summary>
