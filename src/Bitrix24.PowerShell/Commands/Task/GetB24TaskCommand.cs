@@ -8,6 +8,7 @@ using Bitrix24.Client.Batching;
 using Bitrix24.Client.Errors;
 using Bitrix24.Client.Models;
 using Bitrix24.PowerShell.Infrastructure;
+using Bitrix24.PowerShell.Infrastructure.Completion;
 
 namespace Bitrix24.PowerShell.Commands
 {
@@ -29,6 +30,7 @@ namespace Bitrix24.PowerShell.Commands
         public long[] Id { get; set; } = Array.Empty<long>();
 
         [Parameter(ParameterSetName = ListSet)]
+        [ArgumentCompleter(typeof(UserIdCompleter))]
         [ValidateRange(1, long.MaxValue)]
         public long ResponsibleId { get; set; }
 

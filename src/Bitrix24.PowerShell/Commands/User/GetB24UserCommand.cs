@@ -4,6 +4,7 @@ using System.Management.Automation;
 using Bitrix24.Client.Api;
 using Bitrix24.Client.Models;
 using Bitrix24.PowerShell.Infrastructure;
+using Bitrix24.PowerShell.Infrastructure.Completion;
 
 namespace Bitrix24.PowerShell.Commands
 {
@@ -17,6 +18,7 @@ namespace Bitrix24.PowerShell.Commands
     {
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId")]
+        [ArgumentCompleter(typeof(UserIdCompleter))]
         [ValidateRange(1, int.MaxValue)]
         public int[]? Id { get; set; }
 

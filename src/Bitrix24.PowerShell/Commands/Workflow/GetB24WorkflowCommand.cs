@@ -4,6 +4,7 @@ using System.Management.Automation;
 using Bitrix24.Client.Api;
 using Bitrix24.Client.Models;
 using Bitrix24.PowerShell.Infrastructure;
+using Bitrix24.PowerShell.Infrastructure.Completion;
 
 namespace Bitrix24.PowerShell.Commands
 {
@@ -20,6 +21,7 @@ namespace Bitrix24.PowerShell.Commands
         public string? Id { get; set; }
 
         [Parameter]
+        [ArgumentCompleter(typeof(TemplateIdCompleter))]
         [ValidateRange(1, int.MaxValue)]
         public int TemplateId { get; set; }
 
@@ -30,6 +32,7 @@ namespace Bitrix24.PowerShell.Commands
 
         /// <summary>Id of the user who started the workflow (0: started by the system, e.g. an automation rule).</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(UserIdCompleter))]
         [ValidateRange(0, int.MaxValue)]
         public int StartedBy { get; set; }
 

@@ -4,6 +4,7 @@ using System.Management.Automation;
 using Bitrix24.Client.Api;
 using Bitrix24.Client.Models;
 using Bitrix24.PowerShell.Infrastructure;
+using Bitrix24.PowerShell.Infrastructure.Completion;
 
 namespace Bitrix24.PowerShell.Commands
 {
@@ -16,6 +17,7 @@ namespace Bitrix24.PowerShell.Commands
     public sealed class GetB24WorkflowTemplateCommand : B24FilteredListCmdlet
     {
         [Parameter(Position = 0)]
+        [ArgumentCompleter(typeof(TemplateIdCompleter))]
         [ValidateRange(1, int.MaxValue)]
         public int Id { get; set; }
 
