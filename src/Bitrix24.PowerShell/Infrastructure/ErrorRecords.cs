@@ -56,9 +56,9 @@ namespace Bitrix24.PowerShell.Infrastructure
 
         public static ErrorRecord NotConnected()
         {
-            const string message = "Not connected to Bitrix24. Run Connect-B24 -Url 'https://<portal>/rest/<user>/<code>/' "
-                + "(or Connect-B24 -Webhook (Read-Host -AsSecureString)), or set the " + ClientFactory.WebhookVariable
-                + " environment variable.";
+            const string message = "Not connected to Bitrix24. Run Connect-B24 (it asks for the webhook URL, masked), "
+                + "Connect-B24 -Webhook (Get-Secret <name>) or Connect-B24 -Url 'https://<portal>/rest/<user>/<code>/', or set the "
+                + ClientFactory.WebhookVariable + " environment variable.";
             var record = new ErrorRecord(new InvalidOperationException(message), NotConnectedId, ErrorCategory.InvalidOperation, null);
             record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Run Connect-B24 first." };
             return record;
