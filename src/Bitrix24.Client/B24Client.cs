@@ -70,16 +70,20 @@ namespace Bitrix24.Client
         /// <summary>The OAuth token cache file, or null (webhooks; OAuth without a cache).</summary>
         public string? TokenCachePath => (credential as OAuthCredential)?.Cache?.Path;
 
+        // The two below are methods, not properties, so that a connection exported by PowerShell (Export-Csv,
+        // ConvertTo-Json, Format-List *) holds only what describes it, not nested option and credential objects.
+
         /// <summary>The OAuth credential (null for a webhook): client id, token server, refresh count; never a secret.</summary>
-        public OAuthCredential? OAuth => credential as OAuthCredential;
+        public OAuthCredential? GetOAuth() => credential as OAuthCredential;
 
         /// <summary>A copy of the options this client was built with.</summary>
-        public B24ClientOptions Options => options.Clone();
+        public B24ClientOptions GetOptions() => options.Clone();
 
         /// <summary>How many requests a bulk caller (a cmdlet sending batch after batch) should keep in flight at
         /// once now: up to 4, halved after a 503 and lowered when answers slow down. Every request is still
-        /// paced, so this only lets the portal's burst be used without waiting for each round trip.</summary>
-        public int ParallelRequests => pipeline.ParallelRequests;
+        /// paced, so this only lets the portal's burst be used without waiting for each round trip. A method,
+        /// not a property: a connection object shows and exports only what describes the connection.</summary>
+        public int GetParallelRequests() => pipeline.ParallelRequests;
 
         /// <summary>Calls one method (JSON POST) as a raw call (neither read nor write is known, see
         /// <see cref="B24CallKind.Unspecified"/>). Throws <see cref="B24Exception"/> on any failure.</summary>

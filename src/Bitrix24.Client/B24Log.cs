@@ -13,17 +13,33 @@ namespace Bitrix24.Client
     public static class B24Log
     {
         private static readonly AsyncLocal<Action<string>?> Current = new AsyncLocal<Action<string>?>();
+        private static readonly AsyncLocal<Action<string>?> Bodies = new AsyncLocal<Action<string>?>();
 
         /// <summary>Sends this flow's lines to <paramref name="sink"/> (as well as to any outer capture)
         /// until the returned scope is disposed. The sink may be called from any thread.</summary>
-        public static IDisposable Capture(Action<string> sink)
+        public static IDisposable Capture(Action<string> sink) => Push(Current, sink);
+
+        /// <summary>
+        /// Also sends this flow's request and response bodies (redacted: the connection's secrets and any
+        /// <c>auth</c>, token, secret or password value masked; long bodies cut) to <paramref name="sink"/>,
+        /// until the scope is disposed. Off unless asked for (PowerShell's -Debug): bodies may hold personal data.
+        /// </summary>
+        public static IDisposable CaptureBodies(Action<string> sink) => Push(Bodies, sink);
+
+        // The sink joins any outer one of the same slot until the scope ends.
+        private static IDisposable Push(AsyncLocal<Action<string>?> slot, Action<string> sink)
         {
             if (sink is null)
                 throw new ArgumentNullException(nameof(sink));
-            var outer = Current.Value;
-            Current.Value = outer is null ? sink : line => { outer(line); sink(line); };
-            return new Scope(outer);
+            var outer = slot.Value;
+            slot.Value = outer is null ? sink : line => { outer(line); sink(line); };
+            return new Scope(slot, outer);
         }
+
+        /// <summary>Whether a <see cref="CaptureBodies"/> scope is active on this flow.</summary>
+        internal static bool BodiesWanted => Bodies.Value is not null;
+
+        internal static void WriteBody(string line) => Deliver(Bodies.Value, line);
 
         internal static void Write(Action<string>? connectionLog, string line)
         {
@@ -47,15 +63,20 @@ namespace Bitrix24.Client
 
         private sealed class Scope : IDisposable
         {
+            private readonly AsyncLocal<Action<string>?> slot;
             private readonly Action<string>? outer;
             private int disposed;
 
-            public Scope(Action<string>? outer) => this.outer = outer;
+            public Scope(AsyncLocal<Action<string>?> slot, Action<string>? outer)
+            {
+                this.slot = slot;
+                this.outer = outer;
+            }
 
             public void Dispose()
             {
                 if (Interlocked.Exchange(ref disposed, 1) == 0)
-                    Current.Value = outer;
+                    slot.Value = outer;
             }
         }
     }

@@ -50,7 +50,7 @@ public sealed class ConnectionTests(ITestOutputHelper log) : PortalTest(log)
             $secure = [System.Net.NetworkCredential]::new('', $webhook).SecurePassword
             Connect-B24 -Webhook $secure -RequestsPerSecond 5 -Burst 10 -MaxRetries 1
             (Get-B24Connection).Endpoint
-            (Get-B24Connection).Options.Burst
+            (Get-B24Connection).GetOptions().Burst
             """);
 
         Assert.True(result.Succeeded, result.ToString());

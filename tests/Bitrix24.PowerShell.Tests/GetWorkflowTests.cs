@@ -105,7 +105,7 @@ public sealed class GetWorkflowTests(ITestOutputHelper log) : PortalTest(log)
         var result = Run(Connect + "Get-B24Workflow | ForEach-Object { $_ } | Out-Null");
 
         Assert.True(result.Succeeded, result.ToString());
-        var records = result.Progress.Where(p => p.Activity == "Get-B24Workflow").ToList();
+        var records = result.Progress.Where(p => p.Activity == "Get-B24Workflow: bizproc.workflow.instances").ToList();
         var statuses = records.Where(p => p.RecordType == ProgressRecordType.Processing).Select(p => p.StatusDescription).ToList();
         Assert.Equal("50 of 120", statuses[0]); // from the first page on, the total is known
         Assert.Equal("120 of 120", statuses[^1]);

@@ -131,7 +131,7 @@ Describe 'Workflow tasks' {
         $answer.contract = $file
         $task | Complete-B24BizprocTask -Status Acknowledged -Fields $answer -Confirm:$false -PassThru | Should -Be $task.Id
         @(Get-B24BizprocTask -WorkflowId $seeded.WorkflowIds[0] -Status Running).Count | Should -Be 0
-        @(Get-B24Workflow -Id $seeded.WorkflowIds[0]).Count | Should -Be 0   # its only step is done
+        { Get-B24Workflow -Id $seeded.WorkflowIds[0] -ErrorAction Stop } | Should -Throw -ErrorId 'WorkflowNotFound,*'   # its only step is done
     }
 
     It 'moves a workflow on when the last task of a step completes' {
@@ -150,7 +150,7 @@ Describe 'Workflow tasks' {
         $review.Name | Should -Be 'Then read'
         $review.AllowedStatuses | Should -Be 'Acknowledged'
         $review | Complete-B24BizprocTask -Status Acknowledged -Confirm:$false
-        @(Get-B24Workflow -Id $workflow).Count | Should -Be 0
+        { Get-B24Workflow -Id $workflow -ErrorAction Stop } | Should -Throw -ErrorId 'WorkflowNotFound,*'
     }
 
     It 'surfaces the delegation rules as ERROR_DELEGATION_NOT_ALLOWED with what to do' {

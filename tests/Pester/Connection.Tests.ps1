@@ -63,6 +63,90 @@ Import-Module '$ManifestPath'
         $lines | Should -Be @('3', "$($emulator.Base)/rest/1/***/")
     }
 
+    It 'a failing B24_WEBHOOK_URL fails every command clearly and sticks nowhere: fixing the variable is enough' {
+        try {
+            $env:B24_WEBHOOK_URL = $emulator.Webhook -replace '/[^/]+/$', '/wrongcode0123456789/'
+            $env:B24_TEST_RIGHT_WEBHOOK = $emulator.Webhook
+            $lines = Invoke-ChildPwsh @"
+Import-Module '$ManifestPath'
+foreach (`$attempt in 1..2) {
+    try { Get-B24Workflow -First 1 -ErrorAction Stop; 'no error' }
+    catch { `$_.FullyQualifiedErrorId; `$_.ErrorDetails.Message -match 'B24_WEBHOOK_URL.*failed.*Nothing was kept' }
+}
+`$env:B24_WEBHOOK_URL = 'not a webhook'
+try { Get-B24Workflow -First 1 -ErrorAction Stop; 'no error' } catch { `$_.FullyQualifiedErrorId }
+`$env:B24_WEBHOOK_URL = `$env:B24_TEST_RIGHT_WEBHOOK
+@(Get-B24Workflow -First 2 -ErrorAction Stop).Count
+(Get-B24Connection).UserId
+"@
+        }
+        finally { $env:B24_WEBHOOK_URL = $null; $env:B24_TEST_RIGHT_WEBHOOK = $null }
+        $lines | Should -Be @(
+            'NO_AUTH_FOUND,Bitrix24.PowerShell.Commands.GetB24WorkflowCommand', 'True',
+            'NO_AUTH_FOUND,Bitrix24.PowerShell.Commands.GetB24WorkflowCommand', 'True',
+            'INVALID_ARGUMENT,Bitrix24.PowerShell.Commands.GetB24WorkflowCommand',
+            '2', '1')
+    }
+
+    It 'takes the webhook as a PSCredential, and refuses plain text for a secret without repeating it' {
+        $credential = [pscredential]::new('webhook', (ConvertTo-SecureString $emulator.Webhook -AsPlainText -Force))
+        (Connect-B24 -Webhook $credential -PassThru).UserId | Should -Be 1
+
+        $caught = try { Connect-B24 -Webhook $emulator.Webhook; $null } catch { $_ }
+        $caught.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentTransformationError,*'
+        "$caught" | Should -Match 'SecureString or a PSCredential'
+        ("$caught" + $caught.Exception.ToString()).Contains($emulator.Code) | Should -BeFalse
+        Connect-B24 -Url $emulator.Webhook
+    }
+
+    It 'takes the client secret and refresh token as PSCredentials (binding accepts them; this portal has no app)' {
+        $credential = [pscredential]::new('app', (ConvertTo-SecureString 'not-a-real-secret' -AsPlainText -Force))
+        $caught = try {
+            Connect-B24 -Portal "$($emulator.Base)/" -ClientId 'app.none' -ClientSecret $credential -RefreshToken $credential `
+                -TokenServer "$($emulator.Base)/" -TokenCachePath (Join-Path $TestDrive 'tokens.json')
+            $null
+        }
+        catch { $_ }
+        $caught | Should -Not -BeNullOrEmpty
+        $caught.FullyQualifiedErrorId | Should -Not -BeLike 'Parameter*'
+        "$caught".Contains('not-a-real-secret') | Should -BeFalse
+        Connect-B24 -Url $emulator.Webhook
+    }
+
+    It 'fails clearly instead of prompting when the session cannot answer: <Case>' -ForEach @(
+        @{ Case = 'pwsh -NonInteractive'; Script = 'Connect-B24'; Reason = 'pwsh runs with -NonInteractive'; NonInteractive = $true }
+        @{ Case = 'input redirected'; Script = 'Connect-B24'; Reason = "the console's input is redirected"; NonInteractive = $false }
+        @{ Case = 'client secret, input redirected'; Script = "Connect-B24 -Portal 'https://example.bitrix24.com/' -ClientId app.x -RefreshToken (ConvertTo-SecureString x -AsPlainText -Force)"
+            Reason = "the console's input is redirected"; NonInteractive = $false }
+    ) {
+        $script = @"
+Import-Module '$ManifestPath'
+try { $Script -ErrorAction Stop; 'connected' } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message }
+"@
+        $info = [System.Diagnostics.ProcessStartInfo]::new((Get-Process -Id $PID).Path)
+        foreach ($a in @(Get-PwshLaunchArguments) + @('-NoProfile') + @(if ($NonInteractive) { '-NonInteractive' }) + @('-Command', $script)) {
+            $info.ArgumentList.Add($a)
+        }
+        $info.UseShellExecute = $false
+        $info.RedirectStandardInput = $true    # an open pipe nobody writes to: a prompt would wait on it forever
+        $info.RedirectStandardOutput = $true
+        $info.RedirectStandardError = $true
+        $info.Environment['B24_WEBHOOK_URL'] = $null
+        $child = [System.Diagnostics.Process]::Start($info)
+        try {
+            $output = $child.StandardOutput.ReadToEndAsync()
+            $child.WaitForExit(120000) | Should -BeTrue -Because 'the child must not wait for input'
+            $lines = @($output.Result -split "`r?`n" | Where-Object { $_ })
+        }
+        finally {
+            if (-not $child.HasExited) { $child.Kill($true) }
+            $child.StandardInput.Dispose()
+        }
+        $lines[0] | Should -Be 'INVALID_ARGUMENT,Bitrix24.PowerShell.Commands.ConnectB24Command'
+        $lines[1] | Should -Match 'not prompted for because'
+        $lines[1] | Should -Match ([regex]::Escape($Reason))
+    }
+
     It 'uses -Connection instead of the current connection' {
         $second = Connect-B24 -Url $emulator.Webhook -PassThru
         Get-B24Workflow -Connection $second -First 2 | Should -HaveCount 2

@@ -40,7 +40,7 @@ Describe 'Task flows' {
         (Get-B24Flow -Id $flow.Id).Name | Should -Be 'Lifecycle flow'
         $flow | Remove-B24Flow -Force
         Test-B24Flow -Name 'Lifecycle flow' | Should -BeFalse
-        { Get-B24Flow -Id $flow.Id -ErrorAction Stop } | Should -Throw -ErrorId '0,Bitrix24.PowerShell.Commands.GetB24FlowCommand'
+        { Get-B24Flow -Id $flow.Id -ErrorAction Stop } | Should -Throw -ErrorId 'FlowNotFound,Bitrix24.PowerShell.Commands.GetB24FlowCommand'
     }
 
     It 'disables twice and ends disabled, toggling once' {

@@ -90,10 +90,29 @@ Describe 'Output types' {
             ([regex]::Matches($json, '"Email"')).Count | Should -Be 1
             $json | Should -Not -Match 'ExtensionData|AdditionalFields'
         }
-        It 'the connection object shows its options as text, never the code' {
-            $text = Get-B24Connection | Format-List * | Out-String
-            $text | Should -Match 'Options\s+: \d+ req/s, burst \d+'
-            $text | Should -Not -Match ([regex]::Escape($emulator.Code))
+        It 'the connection shows what describes it, never the code, and no nested options or credential' {
+            $connection = Get-B24Connection
+            $clean = @('Portal', 'UserId', 'AuthType', 'IsApplicationContext', 'Endpoint', 'TokenCachePath')
+            $connection.PSObject.Properties.Name | Should -Be $clean
+
+            $list = $connection | Out-String -Width 120
+            $list | Should -Match 'Limits\s+: 2 req/s, burst 50, 5 retries'
+            $list | Should -Not -Match 'TokenCache'   # a webhook has none: the row is left out
+
+            $json = $connection | ConvertTo-Json -Depth 5 -WarningAction SilentlyContinue
+            ($json | ConvertFrom-Json).PSObject.Properties.Name | Should -Be $clean
+            $json | Should -Not -Match 'Ticks|UserAgent|"Log"'
+
+            $csv = Join-Path $TestDrive 'connection.csv'
+            $connection | Export-Csv -Path $csv -NoTypeInformation
+            $row = Import-Csv -Path $csv
+            $row.PSObject.Properties.Name | Should -Be $clean
+            $row.Endpoint | Should -Be "$($emulator.Base)/rest/1/***/"
+            (Get-Content -Raw $csv) | Should -Not -Match 'System\.|Bitrix24\.Client'
+
+            foreach ($text in @($list, $json, (Get-Content -Raw $csv), ($connection | Format-List * | Out-String))) {
+                $text.Contains($emulator.Code) | Should -BeFalse
+            }
         }
     }
 

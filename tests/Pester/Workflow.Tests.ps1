@@ -92,7 +92,10 @@ Describe 'Get-B24Workflow, Start-B24Workflow, Stop-B24Workflow, Remove-B24Workfl
             foreach ($failure in $failures) {
                 $failure.FullyQualifiedErrorId | Should -BeLike '*,Bitrix24.PowerShell.Commands.StopB24WorkflowCommand'
             }
-            foreach ($id in $good) { @(Get-B24Workflow -Id $id).Count | Should -Be 0 }
+            foreach ($id in $good) {
+                @(Get-B24Workflow -Id $id -ErrorAction SilentlyContinue -ErrorVariable gone).Count | Should -Be 0
+                $gone.FullyQualifiedErrorId | Should -Be 'WorkflowNotFound,Bitrix24.PowerShell.Commands.GetB24WorkflowCommand'
+            }
             @(Get-B24Workflow).Count | Should -Be 997
         }
 

@@ -19,6 +19,10 @@ namespace Bitrix24.Client.Api
         public const string ActivateMethod = "tasks.flow.Flow.activate";
         public const string PinMethod = "tasks.flow.Flow.pin";
 
+        /// <summary>The code of every documented tasks.flow.Flow.* error ("Flow not found", "Access denied or flow
+        /// not found", a field's invalid value…): only the description tells them apart.</summary>
+        public const string ErrorCode = "0";
+
         /// <summary>Creates a flow; the result is the flow as stored.</summary>
         public static B24Operation<Flow> Create(FlowFields fields)
         {

@@ -13,7 +13,7 @@ namespace Bitrix24.PowerShell.Infrastructure
     /// <summary>
     /// Base of bulk writers: ProcessRecord asks <see cref="Submit{T}"/> to ShouldProcess an item and queue its
     /// operation; every 50 items (the portal's batch limit) and at the end the queue goes out as one
-    /// <c>batch</c> request. The pipeline does not wait for each batch: up to <see cref="B24Client.ParallelRequests"/>
+    /// <c>batch</c> request. The pipeline does not wait for each batch: up to <see cref="B24Client.GetParallelRequests()"/>
     /// are in flight while the next items arrive (each still waits for its pacing token, so this uses the
     /// portal's burst instead of one round trip after another). Results and per-item errors are written in
     /// input order; a failed item never stops the others; an item rejected before sending (bad id, bad
@@ -61,6 +61,7 @@ namespace Bitrix24.PowerShell.Infrastructure
         private readonly Queue<InFlight> _inFlight = new Queue<InFlight>();
         private int _commands;
         private long _sequence;
+        private long _done;
 
         /// <summary>
         /// One input item: asks ShouldProcess(<paramref name="target"/>, <paramref name="action"/>) (-Force skips
@@ -116,6 +117,7 @@ namespace Bitrix24.PowerShell.Infrastructure
         {
             Flush();
             WriteCompleted(0);
+            CompleteProgress();
         }
 
         /// <summary>The error written for an item the portal refused; bulk writers may name the item in it (its row).</summary>
@@ -145,7 +147,7 @@ namespace Bitrix24.PowerShell.Infrastructure
             _commands = 0;
 
             var commands = pending.Where(p => p.Operation is not null).Select(p => p.Operation!.ToBatchCommand(p.Key!)).ToList();
-            WriteCompleted(Math.Max(1, Client.ParallelRequests) - 1);
+            WriteCompleted(Math.Max(1, Client.GetParallelRequests()) - 1);
             _inFlight.Enqueue(new InFlight(pending, commands.Count == 0 ? null
                 : Start(token => Client.BatchAsync(commands, halt: false, token))));
         }
@@ -188,6 +190,18 @@ namespace Bitrix24.PowerShell.Infrastructure
                 else
                     WriteOutcome(item, result);
             }
+            ReportDone(sent.Items);
+        }
+
+        /// <summary>Once work runs past one batch request (more than 50 items), "150 done" after each request:
+        /// the end of pipeline input is not known, so no percentage. Completed in EndProcessing.</summary>
+        private void ReportDone(List<Pending> flushed)
+        {
+            _done += flushed.Count;
+            if (_done < BatchSize)
+                return;
+            ReportProgress(flushed.FirstOrDefault(p => p.Operation is not null)?.Operation!.Method ?? Methods?.Methods.FirstOrDefault(),
+                _done.ToString(CultureInfo.InvariantCulture) + " done", -1);
         }
 
         private void WriteOutcome(Pending item, B24Response result)

@@ -46,25 +46,27 @@ namespace Bitrix24.PowerShell.Infrastructure
         /// in flight at once; <see cref="Finish{T}"/> them on the pipeline thread, in the order wanted).</summary>
         protected sealed class Work<T>
         {
-            internal Work(Task<T> task, ConcurrentQueue<string> log)
+            internal Work(Task<T> task, ConcurrentQueue<(bool Debug, string Line)> log)
             {
                 Task = task;
                 Log = log;
             }
 
             internal Task<T> Task { get; }
-            internal ConcurrentQueue<string> Log { get; }
+            internal ConcurrentQueue<(bool Debug, string Line)> Log { get; }
         }
 
         /// <summary>Starts client work without waiting for it (see <see cref="Await{T}"/> for how it fails).</summary>
         protected Work<T> Start<T>(Func<CancellationToken, Task<T>> start)
         {
-            var log = new ConcurrentQueue<string>();
+            // Verbose lines (one per exchange) and, under -Debug, the redacted bodies, in the order they came.
+            var log = new ConcurrentQueue<(bool Debug, string Line)>();
             Task<T> task;
             try
             {
                 // The capture flows into the async work started here, so only this call's lines are seen.
-                using (B24Log.Capture(log.Enqueue))
+                using (B24Log.Capture(line => log.Enqueue((false, line))))
+                using (DebugWanted ? B24Log.CaptureBodies(line => log.Enqueue((true, line))) : null)
                     task = start(CancellationToken);
             }
             catch (Exception ex)
@@ -118,6 +120,17 @@ namespace Bitrix24.PowerShell.Infrastructure
             }
         }
 
+        /// <summary>One user.get for the connection's own user: a wrong code fails here (B24Exception), not on the
+        /// first real call. Connect-B24 and the connection from B24_WEBHOOK_URL both check with it.</summary>
+        internal void VerifyConnection(B24Client client)
+        {
+            var parameters = new Dictionary<string, object?>
+            {
+                ["FILTER"] = new Dictionary<string, object?> { ["ID"] = client.UserId },
+            };
+            Await(token => client.CallAsync("user.get", parameters, token));
+        }
+
         /// <summary>Writes a client failure as a non-terminating error (so -ErrorAction Stop makes it catchable).</summary>
         protected void WriteB24Error(B24Exception exception, object? target) => WriteError(ErrorRecords.From(exception, target));
 
@@ -148,10 +161,45 @@ namespace Bitrix24.PowerShell.Infrastructure
             }
         }
 
-        private void WriteLog(ConcurrentQueue<string> log)
+        private void WriteLog(ConcurrentQueue<(bool Debug, string Line)> log)
         {
-            while (log.TryDequeue(out var line))
-                WriteVerbose(line);
+            while (log.TryDequeue(out var entry))
+            {
+                if (entry.Debug)
+                    WriteDebug(entry.Line);
+                else
+                    WriteVerbose(entry.Line);
+            }
+        }
+
+        /// <summary>
+        /// A verbose line. Under -Debug without -Verbose, PowerShell 7 turns every verbose record of a compiled
+        /// cmdlet into an Inquire prompt ("Continue with this operation?"), which stops a script at the first
+        /// line and fails a non-interactive one; there the line goes to the debug stream instead, where -Debug
+        /// shows it without asking.
+        /// </summary>
+        public new void WriteVerbose(string text)
+        {
+            if (DebugFlagOnly)
+                base.WriteDebug(text);
+            else
+                base.WriteVerbose(text);
+        }
+
+        private bool DebugFlagOnly
+            => MyInvocation.BoundParameters.TryGetValue("Debug", out var debug) && debug is SwitchParameter { IsPresent: true }
+                && !MyInvocation.BoundParameters.ContainsKey("Verbose");
+
+        /// <summary>-Debug given, or $DebugPreference asks for debug records: only then are bodies read and shown.</summary>
+        private bool DebugWanted
+        {
+            get
+            {
+                if (MyInvocation.BoundParameters.TryGetValue("Debug", out var debug))
+                    return debug is SwitchParameter { IsPresent: true };
+                return GetVariableValue("DebugPreference") is ActionPreference preference
+                    && preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore;
+            }
         }
 
         private void DisposeQuietly<T>(IAsyncEnumerator<T> enumerator)

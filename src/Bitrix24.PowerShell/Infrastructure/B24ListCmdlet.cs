@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using Bitrix24.Client.Errors;
@@ -21,7 +23,6 @@ namespace Bitrix24.PowerShell.Infrastructure
         private ulong _skipped;
         private ulong _written;
         private bool _totalCountWritten;
-        private int? _progressId;
 
         private ulong First => PagingParameters?.First ?? ulong.MaxValue;
         private ulong Skip => PagingParameters?.Skip ?? 0;
@@ -31,7 +32,7 @@ namespace Bitrix24.PowerShell.Infrastructure
         /// <summary>Streams one query's pages to the pipeline. A failure is written as a non-terminating error
         /// with <paramref name="target"/> and ends this query only.</summary>
         protected void WritePages<T>(B24ListOperation<T> operation, object? target)
-            => WritePages(token => Client.ListAsync(operation, RowsWanted, token), target);
+            => WritePages(token => Client.ListAsync(operation, RowsWanted, token), target, operation.Method);
 
         /// <summary>Rows this cmdlet may still write (-Skip plus -First), so the client asks for no page beyond
         /// them; null without -First. -IncludeTotalCount alone still needs the first page.</summary>
@@ -40,14 +41,36 @@ namespace Bitrix24.PowerShell.Infrastructure
             : (int?)null;
 
         /// <summary>Streams any source of pages (a raw listing) as <see cref="WritePages{T}(B24ListOperation{T}, object?)"/> does.</summary>
-        protected void WritePages<T>(Func<CancellationToken, IAsyncEnumerable<B24Page<T>>> pages, object? target)
+        protected void WritePages<T>(Func<CancellationToken, IAsyncEnumerable<B24Page<T>>> pages, object? target, string? method = null)
+            => WritePagesToEnd(pages, target, method, null);
+
+        /// <summary>
+        /// A lookup by id(s) as a listing: streams the rows as <see cref="WritePages{T}(B24ListOperation{T}, object?)"/>
+        /// does, then writes an ObjectNotFound error ("{noun}NotFound", as Get-Item does for a missing path) for
+        /// each id no row carried (<paramref name="idOf"/>) — when the listing ran to its end without a failure.
+        /// </summary>
+        protected void WriteLookup<T>(B24ListOperation<T> operation, string noun, IReadOnlyCollection<object> ids, Func<T, object?> idOf)
+        {
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var target = ids.Count == 1 ? ids.First() : ids;
+            if (!WritePagesToEnd(token => Client.ListAsync(operation, token), target, operation.Method, row => seen.Add(Convert.ToString(idOf(row), CultureInfo.InvariantCulture) ?? "")))
+                return;
+            foreach (var id in ids.Where(id => !seen.Contains(Convert.ToString(id, CultureInfo.InvariantCulture) ?? "")))
+                WriteError(ErrorRecords.NotFound(noun, id));
+        }
+
+        /// <summary>The one paging loop; true when the listing was read to its end (no failure, no -First cut).</summary>
+        private bool WritePagesToEnd<T>(Func<CancellationToken, IAsyncEnumerable<B24Page<T>>> pages, object? target, string? method, Action<T>? onRow)
         {
             // -First 0 -IncludeTotalCount is the usual way to ask for the count alone: one request still goes out.
             if (FirstSatisfied && !TotalCountPending)
-                return;
+                return false;
 
             long received = 0;
             int? total = null;
+            var toTheEnd = true;
+            // Rows this query has to read at most: what is left to skip and to write, when -Skip/-First are given.
+            var wanted = First == ulong.MaxValue ? long.MaxValue : (long)Math.Min((ulong)long.MaxValue / 2, First - _written + (Skip - _skipped));
             try
             {
                 foreach (var page in AwaitEach(pages))
@@ -58,10 +81,14 @@ namespace Bitrix24.PowerShell.Infrastructure
                         WriteTotalCount(known);
                     }
                     if (FirstSatisfied)
+                    {
+                        toTheEnd = false;
                         break;
+                    }
                     received += page.Items.Count;
                     foreach (var item in page.Items)
                     {
+                        onRow?.Invoke(item);
                         if (_skipped < Skip)
                         {
                             _skipped++;
@@ -72,16 +99,21 @@ namespace Bitrix24.PowerShell.Infrastructure
                             break;
                     }
                     if (total is int all)
-                        WriteProgressOf(received, all);
+                        WriteProgressOf(method, received, Math.Min(all, wanted));
                     if (FirstSatisfied)
+                    {
+                        toTheEnd = false;
                         break; // leaving the loop disposes the listing: no further request
+                    }
                 }
             }
             catch (B24Exception ex)
             {
                 WriteB24Error(ex, target);
+                toTheEnd = false;
             }
             CompleteProgress();
+            return toTheEnd;
         }
 
         protected override void EndProcessing()
@@ -99,26 +131,13 @@ namespace Bitrix24.PowerShell.Infrastructure
             WriteObject(PagingParameters.NewTotalCount((ulong)Math.Max(0, total), 1.0));
         }
 
-        private void WriteProgressOf(long received, int total)
+        /// <summary>"150 of 1000" rows read; none for an empty list (no "0 of 0"), and -First caps the end.</summary>
+        private void WriteProgressOf(string? method, long received, long expected)
         {
-            _progressId ??= ProgressActivityId;
-            var activity = MyInvocation.MyCommand.Name;
-            var record = new ProgressRecord(_progressId.Value, activity, received + " of " + total)
-            {
-                PercentComplete = total <= 0 ? 100 : (int)Math.Min(100, received * 100 / total),
-            };
-            WriteProgress(record);
-        }
-
-        private void CompleteProgress()
-        {
-            if (_progressId is not int id || Stopping)
+            if (expected <= 0)
                 return;
-            WriteProgress(new ProgressRecord(id, MyInvocation.MyCommand.Name, "Done") { RecordType = ProgressRecordType.Completed });
-            _progressId = null;
+            var done = Math.Min(received, expected);
+            ReportProgress(method ?? Methods?.Methods.FirstOrDefault(), done + " of " + expected, (int)(done * 100 / expected));
         }
-
-        // One id per cmdlet name, so a Get-B24User nested in a Get-B24Workflow loop keeps its own bar.
-        private int ProgressActivityId => 0x0B24 + (StringComparer.OrdinalIgnoreCase.GetHashCode(MyInvocation.MyCommand.Name) & 0xFFFF);
     }
 }

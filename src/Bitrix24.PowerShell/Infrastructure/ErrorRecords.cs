@@ -32,11 +32,33 @@ namespace Bitrix24.PowerShell.Infrastructure
                 + ". Sign in as an application (Connect-B24 with the application's client id, secret and refresh token).",
                 method: methods), null);
 
+        /// <summary>The portal refused the connection made from B24_WEBHOOK_URL: the portal's code as ErrorId, a
+        /// message that names the variable (never its value) and says nothing was kept.</summary>
+        public static ErrorRecord EnvironmentConnectionFailed(B24Exception exception, string maskedEndpoint)
+        {
+            var record = From(exception, null);
+            record.ErrorDetails = new ErrorDetails("The connection from " + ClientFactory.WebhookVariable + " (" + maskedEndpoint
+                + ") failed: " + exception.Message + ". Nothing was kept: fix the variable or run Connect-B24, and the next command tries again.")
+            {
+                RecommendedAction = "Check the webhook URL in " + ClientFactory.WebhookVariable + " (portal, user id and code).",
+            };
+            return record;
+        }
+
+        /// <summary>A get by id that found nothing, as Get-Item reports a missing path: ItemNotFoundException,
+        /// ErrorId "{Noun}NotFound", category ObjectNotFound, the id as target (the portal's answer, if any, inside).</summary>
+        public static ErrorRecord NotFound(string noun, object id, B24Exception? answer = null)
+        {
+            var message = noun + " " + id + " was not found, or you cannot see it.";
+            var exception = answer is null ? new ItemNotFoundException(message) : new ItemNotFoundException(message + " (" + answer.Message + ")", answer);
+            return new ErrorRecord(exception, noun + "NotFound", ErrorCategory.ObjectNotFound, id);
+        }
+
         public static ErrorRecord NotConnected()
         {
-            const string message = "Not connected to Bitrix24. Run Connect-B24 -Url 'https://<portal>/rest/<user>/<code>/' "
-                + "(or Connect-B24 -Webhook (Read-Host -AsSecureString)), or set the " + ClientFactory.WebhookVariable
-                + " environment variable.";
+            const string message = "Not connected to Bitrix24. Run Connect-B24 (it asks for the webhook URL, masked), "
+                + "Connect-B24 -Webhook (Get-Secret <name>) or Connect-B24 -Url 'https://<portal>/rest/<user>/<code>/', or set the "
+                + ClientFactory.WebhookVariable + " environment variable.";
             var record = new ErrorRecord(new InvalidOperationException(message), NotConnectedId, ErrorCategory.InvalidOperation, null);
             record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Run Connect-B24 first." };
             return record;

@@ -82,4 +82,30 @@ public class LoggingTests
         Assert.Equal(2, outer.Count);
         Assert.Single(inner);
     }
+
+    [Fact]
+    public async Task Bodies_go_only_to_a_body_capture_redacted_and_cut()
+    {
+        var lines = new ConcurrentQueue<string>();
+        var answer = "{\"result\":{\"access_token\":\"tok-123\",\"echo\":\"" + TestClients.WebhookUrl + "\",\"long\":\"" + new string('x', 5000) + "\"}}";
+        var handler = MockHandler.Sequence(() => Responses.Result("true"), () => Responses.Json(answer));
+        using var client = TestClients.Create(handler, o => o.Log = lines.Enqueue);
+        var bodies = new List<string>();
+
+        await client.CallAsync("user.get", new Dictionary<string, object?> { ["FILTER"] = new Dictionary<string, object?> { ["ID"] = 1 } });
+        using (B24Log.CaptureBodies(bodies.Add))
+            await client.CallAsync("user.get", new Dictionary<string, object?> { ["password"] = "p@ss", ["note"] = TestClients.WebhookUrl });
+
+        Assert.Equal(2, lines.Count); // the connection log never carries bodies
+        Assert.All(lines, l => Assert.DoesNotContain("FILTER", l));
+        Assert.Equal(2, bodies.Count);
+        Assert.StartsWith("Request POST https://example.bitrix24.com/rest/1/***/user.get {", bodies[0]);
+        Assert.Contains("\"password\":\"***\"", bodies[0]);
+        Assert.DoesNotContain("p@ss", bodies[0]);
+        Assert.StartsWith("Response 200 {", bodies[1]);
+        Assert.Contains("\"access_token\":\"***\"", bodies[1]);
+        Assert.DoesNotContain("tok-123", bodies[1]);
+        Assert.EndsWith("characters in all)", bodies[1]);
+        Assert.All(bodies, b => TestClients.AssertNoSecret(b, "a body line"));
+    }
 }

@@ -241,8 +241,8 @@ public class ResponseParsingTests
         var options = new B24ClientOptions { Burst = 20 };
         using var client = new B24Client(Auth.WebhookCredential.Parse(TestClients.WebhookUrl), options);
         options.Burst = 999;
-        client.Options.Burst = 555;
+        client.GetOptions().Burst = 555;
 
-        Assert.Equal(20, client.Options.Burst);
+        Assert.Equal(20, client.GetOptions().Burst);
     }
 }

@@ -35,18 +35,22 @@ namespace Bitrix24.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string? ClientId { get; set; }
 
-        /// <summary>The application's client secret (client_secret).</summary>
-        [Parameter(Mandatory = true, ParameterSetName = OAuthSet)]
+        /// <summary>The application's client secret (client_secret): a SecureString or a PSCredential; prompted for
+        /// (masked) when left out in an interactive session.</summary>
+        [Parameter(ParameterSetName = OAuthSet)]
+        [SecretArgument]
         [ValidateNotNull]
         public SecureString? ClientSecret { get; set; }
 
         /// <summary>A refresh token of the application; it rotates on every refresh and the new one goes to the cache.</summary>
         [Parameter(Mandatory = true, ParameterSetName = OAuthSet)]
+        [SecretArgument]
         [ValidateNotNull]
         public SecureString? RefreshToken { get; set; }
 
         /// <summary>A still-valid access token, when the caller has one (saves the first refresh).</summary>
         [Parameter(ParameterSetName = OAuthSet)]
+        [SecretArgument]
         public SecureString? AccessToken { get; set; }
 
         /// <summary>The authorization server (default https://oauth.bitrix.info/; on-premise portals, the emulator).</summary>
@@ -70,8 +74,10 @@ namespace Bitrix24.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string Url { get; set; } = "";
 
-        /// <summary>The webhook URL as a SecureString, so it need not appear in scripts or history.</summary>
+        /// <summary>The webhook URL as a SecureString or a PSCredential (its password), so it need not appear in
+        /// scripts or history.</summary>
         [Parameter(Mandatory = true, ParameterSetName = SecureSet)]
+        [SecretArgument]
         [ValidateNotNull]
         public SecureString? Webhook { get; set; }
 
@@ -98,11 +104,12 @@ namespace Bitrix24.PowerShell.Commands
                 ConnectApplication();
                 return;
             }
-            var url = WebhookUrl();
+            var url = WebhookUrl(out var whyNoPrompt);
             if (url is null)
             {
                 ThrowTerminatingError(ErrorRecords.InvalidArgument(
-                    "No webhook URL: pass -Url or -Webhook, or set the " + ClientFactory.WebhookVariable + " environment variable.", null));
+                    "No webhook URL: pass -Url or -Webhook, or set the " + ClientFactory.WebhookVariable + " environment variable"
+                    + (whyNoPrompt is null ? "." : "; it was not prompted for because " + whyNoPrompt + "."), null));
                 return;
             }
 
@@ -129,6 +136,16 @@ namespace Bitrix24.PowerShell.Commands
         private void ConnectApplication()
         {
             var options = new B24ClientOptions { RequestsPerSecond = RequestsPerSecond, Burst = Burst, MaxRetries = MaxRetries };
+            if (ParameterSetName == OAuthSet && ClientSecret is null)
+            {
+                ClientSecret = SecretPrompt.Read(this, "Client secret of application " + ClientId, out var whyNot);
+                if (ClientSecret is null)
+                {
+                    Fail(ErrorRecords.InvalidArgument("No client secret: pass -ClientSecret (a SecureString or a PSCredential); it was not "
+                        + "prompted for because " + whyNot + ".", null));
+                    return;
+                }
+            }
             B24Client client;
             try
             {
@@ -154,7 +171,7 @@ namespace Bitrix24.PowerShell.Commands
         {
             try
             {
-                Verify(client);
+                VerifyConnection(client);
             }
             catch (B24Exception ex)
             {
@@ -180,18 +197,11 @@ namespace Bitrix24.PowerShell.Commands
             ThrowTerminatingError(error);
         }
 
-        /// <summary>One user.get for the webhook's own user: a wrong code fails here, not on the first real call.</summary>
-        private void Verify(B24Client client)
+        /// <summary>The URL from -Url, -Webhook, B24_WEBHOOK_URL, or else a masked prompt where someone can answer
+        /// (<paramref name="whyNoPrompt"/>: why not, when nothing came).</summary>
+        private string? WebhookUrl(out string? whyNoPrompt)
         {
-            var parameters = new Dictionary<string, object?>
-            {
-                ["FILTER"] = new Dictionary<string, object?> { ["ID"] = client.UserId },
-            };
-            Await(token => client.CallAsync("user.get", parameters, token));
-        }
-
-        private string? WebhookUrl()
-        {
+            whyNoPrompt = null;
             switch (ParameterSetName)
             {
                 case UrlSet:
@@ -200,7 +210,10 @@ namespace Bitrix24.PowerShell.Commands
                     return new NetworkCredential(string.Empty, Webhook).Password;
                 default:
                     var fromEnvironment = Environment.GetEnvironmentVariable(ClientFactory.WebhookVariable);
-                    return string.IsNullOrWhiteSpace(fromEnvironment) ? null : fromEnvironment;
+                    if (!string.IsNullOrWhiteSpace(fromEnvironment))
+                        return fromEnvironment;
+                    var prompted = SecretPrompt.Read(this, "Webhook URL (https://<portal>/rest/<user>/<code>/)", out whyNoPrompt);
+                    return prompted is null ? null : new NetworkCredential(string.Empty, prompted).Password;
             }
         }
     }

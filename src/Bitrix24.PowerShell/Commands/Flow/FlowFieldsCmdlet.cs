@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using Bitrix24.Client.Api;
 using Bitrix24.PowerShell.Infrastructure;
+using Bitrix24.PowerShell.Infrastructure.Completion;
 
 namespace Bitrix24.PowerShell.Commands
 {
@@ -24,6 +25,7 @@ namespace Bitrix24.PowerShell.Commands
 
         /// <summary>The flow administrator; absent on create: you.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(UserIdCompleter))]
         [ValidateRange(1, long.MaxValue)]
         public long OwnerId { get; set; }
 

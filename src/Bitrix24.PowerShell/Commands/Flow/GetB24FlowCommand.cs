@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Bitrix24.Client.Api;
+using Bitrix24.Client.Errors;
 using Bitrix24.Client.Models;
 using Bitrix24.PowerShell.Infrastructure;
 
@@ -26,5 +27,12 @@ namespace Bitrix24.PowerShell.Commands
                 Submit(id, "flow " + id, null, () => FlowsApi.Get(id), flow => ToOutput(flow));
             }
         }
+
+        /// <summary>tasks.flow.Flow.get answers every failure with code 0 ("Flow not found", "Access denied or flow
+        /// not found"): for a get by id that is the ObjectNotFound error Get-Item would write.</summary>
+        protected override ErrorRecord ItemError(B24Exception error, object? target)
+            => error.Code == FlowsApi.ErrorCode && target is long id
+                ? ErrorRecords.NotFound("Flow", id, error)
+                : base.ItemError(error, target);
     }
 }

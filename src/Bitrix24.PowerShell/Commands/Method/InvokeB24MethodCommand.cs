@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Management.Automation;
 using Bitrix24.Client.Errors;
+using Bitrix24.Client.Operations;
 using Bitrix24.PowerShell.Infrastructure;
 
 namespace Bitrix24.PowerShell.Commands
@@ -8,6 +9,8 @@ namespace Bitrix24.PowerShell.Commands
     /// <summary>
     /// <para type="synopsis">Calls any Bitrix24 REST method and writes its result as PowerShell objects.</para>
     /// </summary>
+    /// <remarks>ShouldProcess applies to writes only: a method whose name says it reads (<see cref="B24MethodNames.IsRead"/>)
+    /// runs under -WhatIf and never prompts. -Debug shows the redacted request and response bodies.</remarks>
     [Cmdlet(VerbsLifecycle.Invoke, "B24Method", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(PSObject))]
     public sealed class InvokeB24MethodCommand : B24Cmdlet
@@ -27,7 +30,8 @@ namespace Bitrix24.PowerShell.Commands
 
         protected override void ProcessRecord()
         {
-            if (!ShouldProcess(Method, All ? "Call every page of" : "Call"))
+            // Reads by name (user.get, *.list, *.instances…) change nothing: -WhatIf and -Confirm are for the rest.
+            if (!B24MethodNames.IsRead(Method) && !ShouldProcess(Method, All ? "Call every page of" : "Call"))
                 return;
 
             var parameters = PowerShellToClr.ToDictionary(Parameters);

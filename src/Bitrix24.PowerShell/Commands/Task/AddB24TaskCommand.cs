@@ -7,6 +7,7 @@ using Bitrix24.Client.Api;
 using Bitrix24.Client.Errors;
 using Bitrix24.Client.Models;
 using Bitrix24.PowerShell.Infrastructure;
+using Bitrix24.PowerShell.Infrastructure.Completion;
 
 namespace Bitrix24.PowerShell.Commands
 {
@@ -26,6 +27,7 @@ namespace Bitrix24.PowerShell.Commands
 
         /// <summary>The assignee; not needed with -FlowId (the flow assigns one).</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(UserIdCompleter))]
         [ValidateRange(0, long.MaxValue)]
         public long ResponsibleId { get; set; }
 
@@ -37,6 +39,7 @@ namespace Bitrix24.PowerShell.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)] public object? EndDatePlan { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(UserIdCompleter))]
         [ValidateRange(0, long.MaxValue)]
         public long CreatedBy { get; set; }
 

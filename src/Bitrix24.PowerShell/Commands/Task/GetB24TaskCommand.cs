@@ -8,6 +8,7 @@ using Bitrix24.Client.Batching;
 using Bitrix24.Client.Errors;
 using Bitrix24.Client.Models;
 using Bitrix24.PowerShell.Infrastructure;
+using Bitrix24.PowerShell.Infrastructure.Completion;
 
 namespace Bitrix24.PowerShell.Commands
 {
@@ -29,6 +30,7 @@ namespace Bitrix24.PowerShell.Commands
         public long[] Id { get; set; } = Array.Empty<long>();
 
         [Parameter(ParameterSetName = ListSet)]
+        [ArgumentCompleter(typeof(UserIdCompleter))]
         [ValidateRange(1, long.MaxValue)]
         public long ResponsibleId { get; set; }
 
@@ -105,8 +107,7 @@ namespace Bitrix24.PowerShell.Commands
                 if (task is not null)
                     WriteObject(ToOutput(task));
                 else
-                    WriteError(new ErrorRecord(new ItemNotFoundException("Task " + _ids[i] + " was not found, or you cannot see it."),
-                        "TaskNotFound", ErrorCategory.ObjectNotFound, _ids[i]));
+                    WriteError(ErrorRecords.NotFound("Task", _ids[i]));
             }
         }
     }

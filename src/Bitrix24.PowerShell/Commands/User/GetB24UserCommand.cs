@@ -1,8 +1,10 @@
 using System.Collections;
+using System.Linq;
 using System.Management.Automation;
 using Bitrix24.Client.Api;
 using Bitrix24.Client.Models;
 using Bitrix24.PowerShell.Infrastructure;
+using Bitrix24.PowerShell.Infrastructure.Completion;
 
 namespace Bitrix24.PowerShell.Commands
 {
@@ -16,6 +18,8 @@ namespace Bitrix24.PowerShell.Commands
     {
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId")]
+        [ArgumentCompleter(typeof(UserIdCompleter))]
+        [ValidateRange(1, int.MaxValue)]
         public int[]? Id { get; set; }
 
         /// <summary>Quick search over names, e-mail and other personal data.</summary>
@@ -37,7 +41,10 @@ namespace Bitrix24.PowerShell.Commands
                 Active = MyInvocation.BoundParameters.ContainsKey(nameof(Active)) ? Active.IsPresent : (bool?)null,
                 Filter = FilterEntries,
             };
-            WritePages(UsersApi.List(query), ids is { Length: 1 } ? ids[0] : (object?)ids);
+            if (ids is null)
+                WritePages(UsersApi.List(query), null);
+            else
+                WriteLookup(UsersApi.List(query), "User", ids.Cast<object>().ToList(), user => user.Id);
         }
     }
 }

@@ -4,6 +4,7 @@ using System.Management.Automation;
 using Bitrix24.Client.Api;
 using Bitrix24.Client.Models;
 using Bitrix24.PowerShell.Infrastructure;
+using Bitrix24.PowerShell.Infrastructure.Completion;
 
 namespace Bitrix24.PowerShell.Commands
 {
@@ -16,10 +17,12 @@ namespace Bitrix24.PowerShell.Commands
     public sealed class GetB24WorkflowCommand : B24FilteredListCmdlet
     {
         [Parameter(Position = 0)]
-        [ValidateNotNullOrEmpty]
+        [ValidateWorkflowId]
         public string? Id { get; set; }
 
         [Parameter]
+        [ArgumentCompleter(typeof(TemplateIdCompleter))]
+        [ValidateRange(1, int.MaxValue)]
         public int TemplateId { get; set; }
 
         /// <summary>The element id alone (LEAD_1) or the three parts (crm,CCrmDocumentLead,LEAD_1 or 'crm|CCrmDocumentLead|LEAD_1').</summary>
@@ -27,8 +30,10 @@ namespace Bitrix24.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string[]? DocumentId { get; set; }
 
-        /// <summary>Id of the user who started the workflow.</summary>
+        /// <summary>Id of the user who started the workflow (0: started by the system, e.g. an automation rule).</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(UserIdCompleter))]
+        [ValidateRange(0, int.MaxValue)]
         public int StartedBy { get; set; }
 
         protected override void EndProcessing()
@@ -46,7 +51,10 @@ namespace Bitrix24.PowerShell.Commands
                 query.Entity = entity;
                 query.DocumentId = id;
             }
-            WritePages(WorkflowsApi.List(query), null);
+            if (Id is null)
+                WritePages(WorkflowsApi.List(query), null);
+            else
+                WriteLookup(WorkflowsApi.List(query), "Workflow", new object[] { Id }, workflow => workflow.Id);
             base.EndProcessing();
         }
     }

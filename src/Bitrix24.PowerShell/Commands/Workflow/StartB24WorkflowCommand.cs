@@ -5,6 +5,7 @@ using System.Management.Automation;
 using Bitrix24.Client.Api;
 using Bitrix24.Client.Models;
 using Bitrix24.PowerShell.Infrastructure;
+using Bitrix24.PowerShell.Infrastructure.Completion;
 
 namespace Bitrix24.PowerShell.Commands
 {
@@ -17,6 +18,8 @@ namespace Bitrix24.PowerShell.Commands
     public sealed class StartB24WorkflowCommand : B24SingleCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(TemplateIdCompleter))]
+        [ValidateRange(1, int.MaxValue)]
         public int TemplateId { get; set; }
 
         /// <summary>Three parts (crm,CCrmDocumentLead,LEAD_1), or one or more 'crm|CCrmDocumentLead|LEAD_1' strings.</summary>

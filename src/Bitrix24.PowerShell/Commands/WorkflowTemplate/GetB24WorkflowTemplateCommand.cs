@@ -4,6 +4,7 @@ using System.Management.Automation;
 using Bitrix24.Client.Api;
 using Bitrix24.Client.Models;
 using Bitrix24.PowerShell.Infrastructure;
+using Bitrix24.PowerShell.Infrastructure.Completion;
 
 namespace Bitrix24.PowerShell.Commands
 {
@@ -16,6 +17,8 @@ namespace Bitrix24.PowerShell.Commands
     public sealed class GetB24WorkflowTemplateCommand : B24FilteredListCmdlet
     {
         [Parameter(Position = 0)]
+        [ArgumentCompleter(typeof(TemplateIdCompleter))]
+        [ValidateRange(1, int.MaxValue)]
         public int Id { get; set; }
 
         [Parameter]
@@ -46,7 +49,10 @@ namespace Bitrix24.PowerShell.Commands
             var select = Property is { Length: > 0 }
                 ? WorkflowTemplatesApi.DefaultFields.Concat(Property).Distinct(System.StringComparer.OrdinalIgnoreCase).ToList()
                 : null;
-            WritePages(WorkflowTemplatesApi.List(query, select), null);
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(Id)))
+                WriteLookup(WorkflowTemplatesApi.List(query, select), "WorkflowTemplate", new object[] { Id }, template => template.Id);
+            else
+                WritePages(WorkflowTemplatesApi.List(query, select), null);
             base.EndProcessing();
         }
     }

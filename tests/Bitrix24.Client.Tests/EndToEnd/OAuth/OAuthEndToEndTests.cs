@@ -75,7 +75,7 @@ public sealed class OAuthEndToEndTests : EmulatorClientTestBase, IDisposable
         await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.CallAsync("user.get")));
 
         Assert.Equal(1, Server.OAuth.RefreshGrants - before);
-        Assert.Equal(before + 1, client.OAuth!.RefreshCount);
+        Assert.Equal(before + 1, client.GetOAuth()!.RefreshCount);
     }
 
     [Fact]
@@ -164,7 +164,7 @@ public sealed class OAuthEndToEndTests : EmulatorClientTestBase, IDisposable
     {
         var app = Server.OAuth.RegisterApp();
         using var client = ConnectApp(app, new TokenCache(CachePath));
-        AssertNoSecret(client.ToString() + client.Endpoint + client.OAuth + client.TokenCachePath, app);
+        AssertNoSecret(client.ToString() + client.Endpoint + client.GetOAuth() + client.TokenCachePath, app);
     }
 
     private static void AssertNoSecret(string? text, OAuthAppRegistration app)
