@@ -126,6 +126,7 @@ internal sealed class ControlEndpoints
             lock (portal.SyncRoot)
                 foreach (var area in portal.Areas)
                 {
+                    portal.Changed();
                     var section = new JsonObject();
                     foreach (var (key, value) in request.Where(p => area.SeedKeys.Contains(p.Key, StringComparer.OrdinalIgnoreCase)))
                         section[key] = value?.DeepClone();
