@@ -49,33 +49,33 @@ $listOrder = @{ ORDER = @{ ID = 'ASC' } }
 $before = Invoke-RestMethod "$Control/stats"
 $process = [Diagnostics.Process]::GetCurrentProcess()
 $cpuBefore = $process.TotalProcessorTime
-$Error.Clear()
+$failures = [Collections.ArrayList]::new() # -ErrorVariable +failures: every failed item ($Error keeps 256)
 $rows = 0
 $aborted = $null
 $watch = [Diagnostics.Stopwatch]::StartNew()
 try {
     switch ($Scenario) {
-        'list' { Get-B24Workflow -ErrorAction SilentlyContinue | ForEach-Object { $rows++ } }
-        'stop' { Get-B24Workflow | Stop-B24Workflow -Confirm:$false -ErrorAction SilentlyContinue }
-        'csv' { Import-Csv $Csv | Add-B24Task -Confirm:$false -ErrorAction SilentlyContinue | ForEach-Object { $rows++ } }
+        'list' { Get-B24Workflow -ErrorAction SilentlyContinue -ErrorVariable +failures | ForEach-Object { $rows++ } }
+        'stop' { Get-B24Workflow | Stop-B24Workflow -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable +failures }
+        'csv' { Import-Csv $Csv | Add-B24Task -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable +failures | ForEach-Object { $rows++ } }
         'bizproc-task' {
-            Get-B24BizprocTask -Status Running | Complete-B24BizprocTask -Status Approved -Comment 'ok' -Confirm:$false -ErrorAction SilentlyContinue
+            Get-B24BizprocTask -Status Running | Complete-B24BizprocTask -Status Approved -Comment 'ok' -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable +failures
         }
         'naive-list' { Invoke-B24Method bizproc.workflow.instances $listOrder -All | ForEach-Object { $rows++ } }
         'naive-stop' {
             foreach ($workflow in @(Invoke-B24Method bizproc.workflow.instances $listOrder -All)) {
-                $null = Invoke-B24Method bizproc.workflow.terminate @{ ID = $workflow.ID } -ErrorAction SilentlyContinue
+                $null = Invoke-B24Method bizproc.workflow.terminate @{ ID = $workflow.ID } -ErrorAction SilentlyContinue -ErrorVariable +failures
             }
         }
         'naive-csv' {
             foreach ($row in Import-Csv $Csv) {
                 $fields = @{ TITLE = $row.Title; RESPONSIBLE_ID = [int] $row.ResponsibleId; DESCRIPTION = $row.Description }
-                $null = Invoke-B24Method tasks.task.add @{ fields = $fields } -ErrorAction SilentlyContinue
+                $null = Invoke-B24Method tasks.task.add @{ fields = $fields } -ErrorAction SilentlyContinue -ErrorVariable +failures
             }
         }
         'naive-bizproc-task' {
             foreach ($task in @(Invoke-B24Method bizproc.task.list @{ FILTER = @{ STATUS = 0 } } -All)) {
-                $null = Invoke-B24Method bizproc.task.complete @{ TASK_ID = $task.ID; STATUS = 1; COMMENT = 'ok' } -ErrorAction SilentlyContinue
+                $null = Invoke-B24Method bizproc.task.complete @{ TASK_ID = $task.ID; STATUS = 1; COMMENT = 'ok' } -ErrorAction SilentlyContinue -ErrorVariable +failures
             }
         }
         default { throw "Unknown scenario '$Scenario'." }
@@ -94,8 +94,8 @@ Write-Bench @{
     wallMs = $watch.Elapsed.TotalMilliseconds
     cpuMs = $cpu.TotalMilliseconds
     rows = $rows
-    failed = $Error.Count
-    firstError = if ($Error.Count) { [string] $Error[$Error.Count - 1].FullyQualifiedErrorId } else { $null }
+    failed = $failures.Count
+    firstError = if ($failures.Count) { [string] $failures[0].FullyQualifiedErrorId } else { $null }
     aborted = $aborted
     requests = $after.totalRequests - $before.totalRequests
     sent503 = $after.sent503 - $before.sent503
