@@ -222,7 +222,8 @@ namespace Bitrix24.Benchmarks
                 WallSeconds = large.WallMs / 1000,
                 Notes = string.Create(CultureInfo.InvariantCulture,
                     $"{large.Rows / (large.WallMs / 1000):0} rows/s wall, {large.Rows / (large.CpuMs / 1000):0} rows/s of pwsh CPU; "
-                    + $"peak working set {large.PeakWorkingSetMB:0} MB (10,000 rows: {small.PeakWorkingSetMB:0} MB, +{large.PeakWorkingSetMB - small.PeakWorkingSetMB:0} MB)"),
+                    + $"peak working set {large.PeakWorkingSetMB:0} MB (10,000 rows: {small.PeakWorkingSetMB:0} MB, +{large.PeakWorkingSetMB - small.PeakWorkingSetMB:0} MB; "
+                    + $"{small.WallMs / 1000:0.00} s, {small.Rows / (small.CpuMs / 1000):0} rows/s of CPU)"),
             };
         }
     }
