@@ -20,6 +20,9 @@ internal sealed record Measurement
     public double ColdMs { get; init; }
     public string? Skipped { get; init; }
 
+    /// <summary>CPU time of this process (the emulator) while the pwsh ran.</summary>
+    public double EmulatorCpuMs { get; init; }
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static Measurement Parse(string json) => JsonSerializer.Deserialize<Measurement>(json, Json)
@@ -50,6 +53,9 @@ internal sealed record ResultRow
         ? (nw / NaiveItems.Value) / (WallSeconds.Value / Items) : null;
 
     public string Notes { get; init; } = "";
+
+    /// <summary>CPU seconds the emulator (this process) used during the pipeline's pwsh run.</summary>
+    public double? EmulatorCpuSeconds { get; init; }
 
     [JsonIgnore]
     public bool Skipped { get; init; }
