@@ -49,7 +49,7 @@ public sealed class AreaTests : EmulatorTestBase
         var registry = new MethodRegistry();
         registry.Write("test.app.only", _ => new MethodResult(System.Text.Json.Nodes.JsonValue.Create(true)), applicationOnly: true);
         var stats = new RequestStats();
-        var executor = new CallExecutor(portal, registry, new OperatingTime(480, 0.01, TimeProvider.System), stats);
+        var executor = new CallExecutor(portal, registry, new OperatingTime(new EmulatorOptions(), TimeProvider.System), stats);
 
         var byWebhook = executor.Execute("test.app.only", Caller.Webhook(1, isAdmin: true), RestParams.Empty, inBatch: false);
         var byApplication = executor.Execute("test.app.only", Caller.Application(1, isAdmin: true, "local.app"), RestParams.Empty, inBatch: false);

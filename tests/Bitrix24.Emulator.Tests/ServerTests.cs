@@ -150,12 +150,13 @@ public sealed class ServerTests : EmulatorTestBase
         var options = CommandLine.Parse(new[]
         {
             "--port", "0", "--rate", "2.5", "--burst=7", "--operating-limit", "10", "--operating-cost", "0.5",
-            "--latency-ms", "3", "--seed-workflows", "11", "--seed-users", "4", "--random-seed", "9",
+            "--latency-ms", "3", "--seed-workflows", "11", "--seed-users", "4", "--random-seed", "9", "--operating-window=30",
         });
 
-        Assert.Equal((0, 2.5, 7, 10.0, 0.5, 3, 11, 4, 9),
+        Assert.Equal((0, 2.5, 7, 10.0, 0.5, 3, 11, 4, 9, 30.0),
             (options.Port, options.Rate, options.Burst, options.OperatingLimitSeconds, options.OperatingCostSeconds,
-             options.LatencyMs, options.SeedWorkflows, options.SeedUsers, options.RandomSeed));
+             options.LatencyMs, options.SeedWorkflows, options.SeedUsers, options.RandomSeed, options.OperatingWindowSeconds));
+        Assert.Equal(600, CommandLine.Parse([]).OperatingWindowSeconds); // as on the portal
     }
 
     [Theory]
@@ -165,6 +166,8 @@ public sealed class ServerTests : EmulatorTestBase
     [InlineData("--rate", "0")]
     [InlineData("--burst")]
     [InlineData("--seed-bizproc-tasks", "-1")]
+    [InlineData("--operating-window", "0")]
+    [InlineData("--operating-window", "soon")]
     public void CommandLineRejectsBadOptions(params string[] args)
         => Assert.Throws<ArgumentException>(() => CommandLine.Parse(args));
 

@@ -3,13 +3,14 @@ using System.Globalization;
 namespace Bitrix24.Emulator;
 
 /// <summary>
-/// The program's options: <c>--port 0 --rate 2 --burst 50 --operating-limit 480 --operating-cost 0.01
+/// The program's options: <c>--port 0 --rate 2 --burst 50 --operating-limit 480 --operating-cost 0.01 --operating-window 600
 /// --latency-ms 0 --seed-workflows 0 --seed-users 0 --random-seed 24 --seed-bizproc-tasks 0 --faults RULES</c> (also <c>--name=value</c>).
 /// </summary>
 internal static class CommandLine
 {
     public const string Usage =
         "Usage: Bitrix24.Emulator [--port N] [--rate R] [--burst N] [--operating-limit S] [--operating-cost S]\n" +
+        "                         [--operating-window S]\n" +
         "                         [--latency-ms N] [--seed-workflows N] [--seed-users N] [--seed-bizproc-tasks N] [--random-seed N]\n" +
         "                         [--seed-flows N] [--seed-tasks N] [--required-task-field UF_NAME]\n" +
         "                         [--faults RULES]   (JSON, @file.json, or method:key=value,...;...)\n" +
@@ -21,6 +22,7 @@ internal static class CommandLine
         ["--rate"] = (o, v) => o.Rate = Number(v, "--rate"),
         ["--burst"] = (o, v) => o.Burst = Int(v, "--burst"),
         ["--operating-limit"] = (o, v) => o.OperatingLimitSeconds = Number(v, "--operating-limit"),
+        ["--operating-window"] = (o, v) => o.OperatingWindowSeconds = Number(v, "--operating-window"),
         ["--operating-cost"] = (o, v) => o.OperatingCostSeconds = Number(v, "--operating-cost"),
         ["--latency-ms"] = (o, v) => o.LatencyMs = Int(v, "--latency-ms"),
         ["--seed-workflows"] = (o, v) => o.SeedWorkflows = Int(v, "--seed-workflows"),

@@ -17,6 +17,11 @@ public sealed class EmulatorOptions
     /// <summary>--operating-limit: seconds of execution time per method and webhook in a 10-minute window (480).</summary>
     public double OperatingLimitSeconds { get; set; } = 480;
 
+    /// <summary>--operating-window: the window the operating limit is counted over, in seconds (600, as on the
+    /// portal: ten baskets of a minute); shorter windows (ten baskets of a tenth each) let a run meet the
+    /// budget, wait for its reset and go on within minutes.</summary>
+    public double OperatingWindowSeconds { get; set; } = 600;
+
     /// <summary>--operating-cost: seconds of operating time every call or batch sub-call is charged (0.01).</summary>
     public double OperatingCostSeconds { get; set; } = 0.01;
 
@@ -65,6 +70,7 @@ public sealed class EmulatorOptions
         Require(Rate > 0 && double.IsFinite(Rate), "--rate must be a positive number of requests per second.");
         Require(Burst >= 1, "--burst must be at least 1.");
         Require(OperatingLimitSeconds > 0 && double.IsFinite(OperatingLimitSeconds), "--operating-limit must be a positive number of seconds.");
+        Require(OperatingWindowSeconds >= 1 && double.IsFinite(OperatingWindowSeconds), "--operating-window must be at least 1 second.");
         Require(OperatingCostSeconds >= 0 && double.IsFinite(OperatingCostSeconds), "--operating-cost must be zero or a positive number of seconds.");
         Require(LatencyMs >= 0, "--latency-ms must be zero or more.");
         Require(SeedWorkflows >= 0, "--seed-workflows must be zero or more.");

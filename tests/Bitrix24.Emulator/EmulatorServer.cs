@@ -43,7 +43,7 @@ public sealed class EmulatorServer : IAsyncDisposable
             area.Register(_methods);
         _faults = new FaultPlan(options.RandomSeed, options.FaultRules());
         _bucket = new LeakyBucket(options.Rate, options.Burst, TimeProvider.System);
-        _operating = new OperatingTime(options.OperatingLimitSeconds, options.OperatingCostSeconds, TimeProvider.System);
+        _operating = new OperatingTime(options, TimeProvider.System);
         _webhookCodes = new Dictionary<long, string> { [1] = Authenticator.NewCode(), [2] = Authenticator.NewCode() };
         Seed();
 
@@ -114,6 +114,26 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     /// <summary>The fault rules in force (control API: /emulator/faults).</summary>
     internal FaultPlan Faults => _faults;
+
+    /// <summary>A new operating-time budget (null keeps a value); the baskets are counted afresh.</summary>
+    /// <exception cref="ArgumentException">A value the options refuse; nothing changes.</exception>
+    internal void SetOperatingBudget(double? limitSeconds, double? costSeconds, double? windowSeconds)
+    {
+        var before = (Options.OperatingLimitSeconds, Options.OperatingCostSeconds, Options.OperatingWindowSeconds);
+        Options.OperatingLimitSeconds = limitSeconds ?? before.Item1;
+        Options.OperatingCostSeconds = costSeconds ?? before.Item2;
+        Options.OperatingWindowSeconds = windowSeconds ?? before.Item3;
+        try
+        {
+            Options.Validate();
+        }
+        catch (ArgumentException)
+        {
+            (Options.OperatingLimitSeconds, Options.OperatingCostSeconds, Options.OperatingWindowSeconds) = before;
+            throw;
+        }
+        _operating.Reset();
+    }
 
     /// <summary>Clears counters and data, then seeds again as the options say; the fault rules go back to the options'.</summary>
     public void Reset()

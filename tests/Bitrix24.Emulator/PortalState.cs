@@ -1,4 +1,5 @@
 using Bitrix24.Emulator.Areas;
+using Bitrix24.Emulator.Data;
 
 namespace Bitrix24.Emulator;
 
@@ -25,6 +26,12 @@ public sealed partial class PortalState
     /// <summary>The one lock: method handlers, seeding and clearing run under it.</summary>
     internal object SyncRoot { get; } = new();
 
+    /// <summary>Sorted lists kept between calls; dropped by <see cref="Changed"/>.</summary>
+    internal ListIndexes ListIndexes { get; } = new();
+
+    /// <summary>The rows may have changed (a write method ran, seeding, clearing): list indexes are rebuilt.</summary>
+    internal void Changed() => ListIndexes.Changed();
+
     /// <summary>The seeded Random every area draws generated data from.</summary>
     internal Random Random { get; private set; }
 
@@ -38,6 +45,7 @@ public sealed partial class PortalState
     {
         lock (SyncRoot)
         {
+            Changed();
             Random = new Random(_randomSeed);
             foreach (var area in _areas)
                 area.Clear();
@@ -48,7 +56,10 @@ public sealed partial class PortalState
     internal void SeedFromOptions(EmulatorOptions options)
     {
         lock (SyncRoot)
+        {
+            Changed();
             foreach (var area in _areas)
                 area.SeedFromOptions(options);
+        }
     }
 }

@@ -52,7 +52,15 @@ internal sealed class CallExecutor
                 var context = new MethodContext(_portal, caller, parameters, spec, this);
                 if (spec.ApplicationOnly)
                     context.RequireApplication();
-                result = spec.Handler(context);
+                try
+                {
+                    result = spec.Handler(context);
+                }
+                finally
+                {
+                    if (spec.IsWrite)
+                        _portal.Changed(); // even a write that failed half-way may have changed rows
+                }
                 if (spec.IsWrite)
                     _stats.Write(method);
             }

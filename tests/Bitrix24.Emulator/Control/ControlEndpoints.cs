@@ -20,6 +20,9 @@ namespace Bitrix24.Emulator.Control;
 /// <c>GET /emulator/oauth</c> → token-server counters; <c>POST /emulator/oauth/expire[?after=N]</c> expires every
 /// access token (after N more authenticated calls); <c>POST /emulator/oauth/apps[?userId=N&amp;redirectUri=URL]</c>
 /// installs an application and answers its client_id, client_secret and refresh_token;
+/// <c>GET /emulator/limits</c> → rate, burst, latencyMs, operatingLimit, operatingCost, operatingWindow;
+/// <c>POST /emulator/limits</c> with any of operatingLimit, operatingCost, operatingWindow → a new operating
+/// budget (counted afresh);
 /// <c>GET /emulator/webhooks</c> → <c>{"admin":…,"nonAdmin":…}</c>, so a script that started the program
 /// (which prints only the admin webhook) can also act as the non-administrator.
 /// </summary>
@@ -94,6 +97,12 @@ internal sealed class ControlEndpoints
                     ["refresh_token"] = registration.RefreshToken,
                 });
                 break;
+            case ("GET", "limits"):
+                await WriteAsync(context, 200, Limits());
+                break;
+            case ("POST", "limits"):
+                await SetLimitsAsync(context);
+                break;
             case ("GET", "webhooks"):
                 await WriteAsync(context, 200, new JsonObject { ["admin"] = _server.WebhookUrl, ["nonAdmin"] = _server.NonAdminWebhookUrl });
                 break;
@@ -124,6 +133,8 @@ internal sealed class ControlEndpoints
         try
         {
             lock (portal.SyncRoot)
+            {
+                portal.Changed();
                 foreach (var area in portal.Areas)
                 {
                     var section = new JsonObject();
@@ -132,6 +143,7 @@ internal sealed class ControlEndpoints
                     foreach (var (key, value) in area.Seed(new SeedSection(section)).ToList())
                         answer[key] = value?.DeepClone();
                 }
+            }
         }
         catch (ArgumentException e)
         {
@@ -157,6 +169,42 @@ internal sealed class ControlEndpoints
         }
         var added = _server.Faults.Add(rules);
         await WriteAsync(context, 200, new JsonObject { ["rules"] = new JsonArray(added.Select(r => (JsonNode?)r.Describe()).ToArray()) });
+    }
+
+    /// <summary>The limits in force: the leaky bucket, the latency and the operating-time budget.</summary>
+    private JsonObject Limits()
+    {
+        var options = _server.Options;
+        return new JsonObject
+        {
+            ["rate"] = options.Rate,
+            ["burst"] = options.Burst,
+            ["latencyMs"] = options.LatencyMs,
+            ["operatingLimit"] = options.OperatingLimitSeconds,
+            ["operatingCost"] = options.OperatingCostSeconds,
+            ["operatingWindow"] = options.OperatingWindowSeconds,
+        };
+    }
+
+    /// <summary><c>{"operatingLimit":S, "operatingCost":S, "operatingWindow":S}</c> (any of them): a new operating
+    /// budget, counted afresh; anything else or a bad value is a 400 and nothing changes. Answers the limits.</summary>
+    private async Task SetLimitsAsync(HttpContext context)
+    {
+        var request = await ReadObjectAsync(context);
+        string[] keys = ["operatingLimit", "operatingCost", "operatingWindow"];
+        double? Number(string key) => request![key] is { } node ? node.GetValue<double>() : null;
+        try
+        {
+            if (request is null || request.Any(p => !keys.Contains(p.Key, StringComparer.Ordinal)))
+                throw new ArgumentException("expected a JSON object with any of: " + string.Join(", ", keys));
+            _server.SetOperatingBudget(Number("operatingLimit"), Number("operatingCost"), Number("operatingWindow"));
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException)
+        {
+            await WriteAsync(context, 400, new JsonObject { ["error"] = e.Message });
+            return;
+        }
+        await WriteAsync(context, 200, Limits());
     }
 
     /// <summary>Every registered method with its kind and context: a test can check that each method a cmdlet

@@ -57,7 +57,28 @@ internal sealed class ListFilter<TRow>
         }
     }
 
-    public bool Matches(TRow row) => _conditions.All(c => Test(c.Field.Kind, FieldValues.Normalize(c.Field.Kind, c.Field.Value(row)), c.Op, c.Value));
+    private ListFilter(IEnumerable<(Field<TRow> Field, FilterOp Op, JsonNode? Value)> conditions) => _conditions.AddRange(conditions);
+
+    public bool Matches(TRow row) => _conditions.All(c => Test(c, row));
+
+    /// <summary>The conditions as one text (field, operation, value), equal for filters that match the same rows
+    /// the same way; list indexes are cached by it.</summary>
+    public string Key => string.Join("\u0001", _conditions.Select(c => c.Field.Name + "\u0002" + c.Op + "\u0002" + (c.Value?.ToJsonString() ?? "null")));
+
+    /// <summary>
+    /// Splits off the ordering conditions (&lt;, &lt;=, &gt;, &gt;=) on <paramref name="field"/>: a keyset bound on the
+    /// leading sort key, which a sorted index answers with a binary search. The rest stay a filter.
+    /// </summary>
+    public (ListFilter<TRow> Others, IReadOnlyList<(FilterOp Op, Func<TRow, bool> Matches)> Bounds) SplitBounds(Field<TRow> field)
+    {
+        static bool IsBound(FilterOp op) => op is FilterOp.Less or FilterOp.LessOrEqual or FilterOp.Greater or FilterOp.GreaterOrEqual;
+        var bounds = _conditions.Where(c => c.Field == field && IsBound(c.Op))
+            .Select(c => (c.Op, (Func<TRow, bool>)(row => Test(c, row)))).ToList();
+        return (new ListFilter<TRow>(_conditions.Where(c => !(c.Field == field && IsBound(c.Op)))), bounds);
+    }
+
+    private static bool Test((Field<TRow> Field, FilterOp Op, JsonNode? Value) c, TRow row)
+        => Test(c.Field.Kind, FieldValues.Normalize(c.Field.Kind, c.Field.Value(row)), c.Op, c.Value);
 
     private static bool Test(FieldKind kind, object? actual, FilterOp op, JsonNode? expected)
     {

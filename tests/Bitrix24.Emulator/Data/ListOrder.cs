@@ -38,6 +38,12 @@ internal sealed class ListOrder<TRow>
         return order;
     }
 
+    /// <summary>The first sort key and its direction.</summary>
+    public (Field<TRow> Field, bool Descending) Leading => _keys[0];
+
+    /// <summary>The keys as one text, equal for orders that sort alike.</summary>
+    public string Key => string.Join(",", _keys.Select(k => k.Field.Name + (k.Descending ? " DESC" : " ASC")));
+
     public IEnumerable<TRow> Apply(IEnumerable<TRow> rows, Func<TRow, object> tieBreak)
     {
         IOrderedEnumerable<TRow>? sorted = null;

@@ -82,7 +82,7 @@ internal sealed class RestEndpoint
             // An emulator bug: answer as the portal does on an internal error, and say what broke.
             Console.Error.WriteLine($"Bitrix24.Emulator: {bug.GetType().Name}: {bug.Message}{Environment.NewLine}{bug.StackTrace}");
             var error = new RestException(500, "INTERNAL_SERVER_ERROR", "Internal server error");
-            await WriteAsync(context, new Reply(error.HttpStatus, ErrorBody(error), TimeInfo.Unmetered(DateTimeOffset.UtcNow)));
+            await WriteAsync(context, new Reply(error.HttpStatus, ErrorBody(error), TimeInfo.Unmetered(DateTimeOffset.UtcNow, _options.OperatingWindowSeconds)));
         }
     }
 
@@ -99,14 +99,14 @@ internal sealed class RestEndpoint
         }
         catch (RestException error)
         {
-            return new Reply(error.HttpStatus, ErrorBody(error), TimeInfo.Unmetered(start));
+            return new Reply(error.HttpStatus, ErrorBody(error), TimeInfo.Unmetered(start, _options.OperatingWindowSeconds));
         }
 
         if (!_bucket.TryAdd())
         {
             _stats.QueryLimit();
             var error = RestException.QueryLimit();
-            return new Reply(error.HttpStatus, ErrorBody(error), TimeInfo.Unmetered(start));
+            return new Reply(error.HttpStatus, ErrorBody(error), TimeInfo.Unmetered(start, _options.OperatingWindowSeconds));
         }
 
         var outcome = _executor.Execute(method, caller, parameters, inBatch: false);
@@ -124,7 +124,7 @@ internal sealed class RestEndpoint
     }
 
     /// <summary>A rule's delay, then its own answer or a dropped connection; false when it only delays.</summary>
-    private static async Task<bool> ApplyAsync(HttpContext context, FaultRule fault, DateTimeOffset start)
+    private async Task<bool> ApplyAsync(HttpContext context, FaultRule fault, DateTimeOffset start)
     {
         if (fault.DelayMs > 0)
             await Task.Delay(fault.DelayMs, context.RequestAborted);
@@ -143,7 +143,7 @@ internal sealed class RestEndpoint
             return true;
         }
         var body = new JsonObject { ["error"] = fault.Error ?? "", ["error_description"] = fault.Description ?? "" };
-        await WriteAsync(context, new Reply(status, body, TimeInfo.Unmetered(start)));
+        await WriteAsync(context, new Reply(status, body, TimeInfo.Unmetered(start, _options.OperatingWindowSeconds)));
         return true;
     }
 

@@ -9,8 +9,8 @@ namespace Bitrix24.Emulator.Http;
 internal sealed record TimeInfo(DateTimeOffset Start, DateTimeOffset Finish, OperatingTime.Reading Operating)
 {
     /// <summary>For answers given before any method ran (401, 503): nothing used, a window from now.</summary>
-    public static TimeInfo Unmetered(DateTimeOffset start)
-        => new(start, DateTimeOffset.UtcNow, new OperatingTime.Reading(0, start.ToUnixTimeSeconds() + 600, false));
+    public static TimeInfo Unmetered(DateTimeOffset start, double windowSeconds)
+        => new(start, DateTimeOffset.UtcNow, new OperatingTime.Reading(0, (long)Math.Ceiling(start.ToUnixTimeSeconds() + windowSeconds), false));
 
     public JsonObject ToJson()
     {

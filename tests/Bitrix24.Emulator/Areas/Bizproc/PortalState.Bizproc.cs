@@ -25,14 +25,20 @@ public sealed partial class PortalState
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         lock (SyncRoot)
+        {
+            Changed();
             return BizprocSeeder.SeedWorkflows(Area<BizprocArea>(), count);
+        }
     }
 
     /// <summary>Adds a workflow template for a CRM entity (CCrmDocumentLead…); returns its id.</summary>
     public long SeedTemplate(string name, string entity)
     {
         lock (SyncRoot)
+        {
+            Changed();
             return BizprocSeeder.SeedTemplate(Area<BizprocArea>(), name, entity);
+        }
     }
 
     /// <summary>Adds running workflows of one template, on the given documents (LEAD_7…) or on
@@ -41,7 +47,10 @@ public sealed partial class PortalState
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         lock (SyncRoot)
+        {
+            Changed();
             return BizprocSeeder.SeedWorkflowsOf(Area<BizprocArea>(), templateId, count, documentIds);
+        }
     }
 
     /// <summary>Parameters a workflow was started with, as the portal parsed them (for round-trip tests):

@@ -16,7 +16,6 @@ internal static class TemplateMethods
         var fields = ListSelect.Parse(schema, parameters.Get("SELECT"), "ID");
         var filter = new ListFilter<TemplateRow>(schema, PhpValues.Entries(parameters.Get("FILTER")) ?? [], ListFilter<TemplateRow>.ComparisonOps, rejectOthers: true);
         var order = ListOrder<TemplateRow>.Parse(schema, parameters.Get("ORDER"), ("ID", false));
-        var sorted = order.Apply(context.Area<BizprocArea>().Templates.Where(filter.Matches), t => t.Id);
-        return ListPage.Build(sorted, parameters, t => schema.Render(t, fields));
+        return ListPage.Build(context, context.Area<BizprocArea>().Templates, filter, order, t => t.Id, t => schema.Render(t, fields));
     }
 }

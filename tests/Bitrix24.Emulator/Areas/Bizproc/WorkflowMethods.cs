@@ -21,8 +21,7 @@ internal static class WorkflowMethods
         var fields = ListSelect.Parse(schema, parameters.Get("SELECT"), "ID", "MODIFIED", "OWNED_UNTIL");
         var filter = new ListFilter<WorkflowRow>(schema, PhpValues.Entries(parameters.Get("FILTER")) ?? [], ListFilter<WorkflowRow>.ComparisonOps, rejectOthers: true);
         var order = ListOrder<WorkflowRow>.Parse(schema, parameters.Get("ORDER"), ("MODIFIED", true));
-        var sorted = order.Apply(context.Area<BizprocArea>().RunningWorkflows.Where(filter.Matches), w => w.Id);
-        return ListPage.Build(sorted, parameters, w => schema.Render(w, fields));
+        return ListPage.Build(context, context.Area<BizprocArea>().RunningWorkflows, filter, order, w => w.Id, w => schema.Render(w, fields));
     }
 
     public static MethodResult Start(MethodContext context)

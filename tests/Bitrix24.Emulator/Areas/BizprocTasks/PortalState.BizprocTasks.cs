@@ -49,6 +49,9 @@ public sealed partial class PortalState
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         lock (SyncRoot)
+        {
+            Changed();
             return TaskSeeder.SeedApprovals(Area<BizprocTasksArea>(), count, userId);
+        }
     }
 }

@@ -40,8 +40,7 @@ internal static class TaskMethods
         }
         var filter = new ListFilter<TaskRow>(schema, entries, ListFilter<TaskRow>.ComparisonOps, rejectOthers: true);
         var order = ListOrder<TaskRow>.Parse(schema, parameters.Get("ORDER"), ("ID", false));
-        var sorted = order.Apply(context.Area<BizprocTasksArea>().All.Where(filter.Matches), t => t.Id);
-        return ListPage.Build(sorted, parameters, t => schema.Render(t, fields));
+        return ListPage.Build(context, context.Area<BizprocTasksArea>().All, filter, order, t => t.Id, t => schema.Render(t, fields));
     }
 
     /// <summary>SELECT must be a list of task fields; anything else is ERROR_SELECT_VALIDATION_FAILURE.</summary>

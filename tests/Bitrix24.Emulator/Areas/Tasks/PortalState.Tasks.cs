@@ -38,14 +38,20 @@ public sealed partial class PortalState
     public IReadOnlyList<long> SeedFlows(int count)
     {
         lock (SyncRoot)
+        {
+            Changed();
             return TasksSeeder.SeedFlows(Area<TasksArea>(), count);
+        }
     }
 
     /// <summary>Adds generated tasks; returns their ids.</summary>
     public IReadOnlyList<long> SeedTasks(int count)
     {
         lock (SyncRoot)
+        {
+            Changed();
             return TasksSeeder.SeedTasks(Area<TasksArea>(), count);
+        }
     }
 
     /// <summary>Makes a custom field required for new tasks (null drops the rule).</summary>

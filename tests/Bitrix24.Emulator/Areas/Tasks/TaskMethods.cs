@@ -124,8 +124,9 @@ internal static class TaskMethods
             if (TaskRow.Schema.Find(key) is null && !PhpValues.TryIntegerKey(key, out _))
                 throw new RestException(400, "0", "Invalid sorting key (internal error)");
         var order = ListOrder<TaskRow>.Parse(TaskRow.Schema, parameters.Get("order"), ("ID", true));
-        var rows = order.Apply(context.Area<TasksArea>().Tasks.Where(t => CanSee(context, t) && filter.Matches(t)), t => t.Id);
-        var page = ListPage.Build(rows, parameters, t => Render(context, t, select));
+        var visible = context.Area<TasksArea>().Tasks.Where(t => CanSee(context, t));
+        var scope = context.Caller.IsAdmin ? "admin" : "user " + context.Caller.UserId;
+        var page = ListPage.Build(context, visible, filter, order, t => t.Id, t => Render(context, t, select), scope);
         return page with { Result = new JsonObject { ["tasks"] = page.Result } };
     }
 

@@ -17,6 +17,9 @@ public sealed partial class PortalState
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         lock (SyncRoot)
+        {
+            Changed();
             Area<UsersArea>().SeedRandom(count);
+        }
     }
 }

@@ -27,10 +27,9 @@ internal static class UserMethods
         var search = source.Where(p => SearchKeys.Contains(p.Key)).Select(p => PhpValues.ToText(p.Value)).ToList();
         var filter = new ListFilter<UserRow>(UserRow.Schema, source.Where(p => !SearchKeys.Contains(p.Key)), allowed: null, rejectOthers: false);
 
-        var rows = context.Area<UsersArea>().All.Where(u => filter.Matches(u) && search.All(s => Matches(u, s)));
-        var sorted = Order(parameters).Apply(rows, u => u.Id);
+        var rows = context.Area<UsersArea>().All.Where(u => search.All(s => Matches(u, s)));
         var fields = Select(parameters.Get("select"));
-        return ListPage.Build(sorted, parameters, u => UserRow.Schema.Render(u, fields));
+        return ListPage.Build(context, rows, filter, Order(parameters), u => u.Id, u => UserRow.Schema.Render(u, fields), string.Join("\u0001", search));
     }
 
     public static MethodResult Current(MethodContext context)
