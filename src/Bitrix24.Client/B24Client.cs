@@ -10,6 +10,7 @@ using Bitrix24.Client.Auth.OAuth;
 using Bitrix24.Client.Batching;
 using Bitrix24.Client.Errors;
 using Bitrix24.Client.Http;
+using Bitrix24.Client.Limits;
 using Bitrix24.Client.Operations;
 using Bitrix24.Client.Paging;
 using Bitrix24.Client.Serialization;
@@ -29,6 +30,7 @@ namespace Bitrix24.Client
         private readonly IB24Credential credential;
         private readonly B24ClientOptions options;
         private readonly HttpPipeline pipeline;
+        private readonly OperatingBudget budget;
 
         /// <summary>Connects with an inbound webhook URL.</summary>
         public static B24Client FromWebhook(string webhookUrl, B24ClientOptions? options = null)
@@ -49,7 +51,11 @@ namespace Bitrix24.Client
             this.options = options?.Clone() ?? new B24ClientOptions();
             this.options.Validate();
             pipeline = new HttpPipeline(credential, this.options, primaryHandler);
+            budget = new OperatingBudget(this.options);
         }
+
+        /// <summary>The methods' operating-time budgets as the portal's answers report them.</summary>
+        internal OperatingBudget Budget => budget;
 
         /// <summary>Portal root, e.g. https://example.bitrix24.com/</summary>
         public Uri Portal => credential.Portal;
@@ -175,13 +181,38 @@ namespace Bitrix24.Client
         /// <summary>Masks every secret of this connection in <paramref name="text"/> (rotated tokens included).</summary>
         internal string Redact(string text) => credential.Redact(text);
 
-        /// <summary>The one place a call leaves the client: JSON body, the pipeline, the answer read.</summary>
-        internal async Task<B24Response> SendAsync(string method, object? parameters, B24CallKind kind, CancellationToken cancellationToken)
+        /// <summary>
+        /// The one place a call leaves the client: JSON body, the pipeline, the answer read. A method whose
+        /// operating-time budget is spent is held back until it frees up, and a call the portal refused for time
+        /// (it ran nothing) goes again once it has, within <paramref name="deadline"/> (default: the connection's
+        /// MaxOperatingWait). A batch's budgets are its sub-calls' (<see cref="BatchRunner"/>).
+        /// </summary>
+        internal async Task<B24Response> SendAsync(string method, object? parameters, B24CallKind kind, CancellationToken cancellationToken,
+            Deadline? deadline = null)
         {
             ValidateMethod(method);
             var body = JsonParameterWriter.ToUtf8(parameters);
-            var (status, bytes) = await pipeline.PostAsync(method, body, kind, cancellationToken).ConfigureAwait(false);
-            return ResponseReader.Read(method, status, bytes, credential.Redact);
+            var metered = !string.Equals(method, "batch", StringComparison.OrdinalIgnoreCase);
+            deadline ??= new Deadline(budget.MaxWait);
+            if (metered)
+                await budget.WaitAsync(method, budget.DelayBefore(method, 1), deadline, cancellationToken).ConfigureAwait(false);
+            while (true)
+            {
+                var (status, bytes) = await pipeline.PostAsync(method, body, kind, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    var response = ResponseReader.Read(method, status, bytes, credential.Redact);
+                    if (metered)
+                        budget.Observe(method, response.Time);
+                    return response;
+                }
+                catch (B24Exception refused) when (metered && refused.Code == B24ErrorCodes.OperationTimeLimit)
+                {
+                    budget.Observe(method, refused.Time);
+                    if (!await budget.WaitAfterRefusalAsync(refused, deadline, cancellationToken).ConfigureAwait(false))
+                        throw budget.Unwaited(refused);
+                }
+            }
         }
 
         /// <summary>Refuses an application-only method on a webhook before anything is sent.</summary>

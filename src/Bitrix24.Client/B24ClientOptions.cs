@@ -14,6 +14,14 @@ namespace Bitrix24.Client
         /// <summary>How many times a 503 QUERY_LIMIT_EXCEEDED is retried before it surfaces.</summary>
         public int MaxRetries { get; set; } = 5;
 
+        /// <summary>The portal's execution-time budget per method in its 10-minute window (480 s on the cloud).
+        /// Methods close to it are held back until the window frees up instead of being refused.</summary>
+        public TimeSpan OperatingLimit { get; set; } = TimeSpan.FromSeconds(480);
+
+        /// <summary>How long one call, listing or bulk run may wait in all for methods' operating budgets (after
+        /// a 429 OPERATION_TIME_LIMIT, or to avoid one) before the refusal surfaces, with the time it frees up.</summary>
+        public TimeSpan MaxOperatingWait { get; set; } = TimeSpan.FromMinutes(15);
+
         /// <summary>Per-request timeout; the portal itself stops a request at 60 s.</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
 
@@ -46,6 +54,10 @@ namespace Bitrix24.Client
                 throw new ArgumentOutOfRangeException(nameof(MaxRetries), MaxRetries, "MaxRetries cannot be negative.");
             if (Timeout <= TimeSpan.Zero && Timeout != System.Threading.Timeout.InfiniteTimeSpan)
                 throw new ArgumentOutOfRangeException(nameof(Timeout), Timeout, "Timeout must be positive.");
+            if (OperatingLimit <= TimeSpan.Zero)
+                throw new ArgumentOutOfRangeException(nameof(OperatingLimit), OperatingLimit, "OperatingLimit must be positive.");
+            if (MaxOperatingWait < TimeSpan.Zero)
+                throw new ArgumentOutOfRangeException(nameof(MaxOperatingWait), MaxOperatingWait, "MaxOperatingWait cannot be negative.");
             if (string.IsNullOrWhiteSpace(UserAgent))
                 throw new ArgumentOutOfRangeException(nameof(UserAgent), UserAgent, "UserAgent cannot be empty.");
         }

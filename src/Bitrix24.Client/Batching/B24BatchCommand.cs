@@ -49,6 +49,10 @@ namespace Bitrix24.Client.Batching
             return query.Length == 0 ? Method : Method + "?" + query;
         }
 
+        /// <summary>The command may refer to an earlier command's result ($result[…], $next[…]…), so it cannot be
+        /// sent again on its own. Conservative: any '$' counts.</summary>
+        internal bool MayReferToOthers => ToCommandString().IndexOf('$') >= 0;
+
         /// <summary>A reference to a field of this command's result, for a later command in the same batch:
         /// <c>$result[key][49][ID]</c>.</summary>
         public static string ResultReference(string key, params object[] path)

@@ -31,6 +31,7 @@ namespace Bitrix24.Client.Batching
                 {
                     var exception = ResponseReader.TryReadError(error, command.Method, null, redact)
                         ?? new B24Exception(B24ErrorCodes.UnexpectedAnswer, "The portal reported an error without a code.", null, command.Method);
+                    exception.Time ??= time;
                     items.Add(new B24Response(command.Key, command.Method, default, exception, null, null, time));
                 }
                 else if (results.TryGetValue(key, out var value))

@@ -1,15 +1,20 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Bitrix24.Client.Errors;
+using Bitrix24.Client.Limits;
 using Bitrix24.Client.Operations;
 
 namespace Bitrix24.Client.Batching
 {
     /// <summary>Sends commands through <c>batch</c>, 50 per HTTP request, one request after the other. A failed
     /// request (network, limits, auth) becomes the error of each of its commands and of every later one, which
-    /// is then not sent: the outcomes of the requests that did run (writes already made) are never lost.</summary>
+    /// is then not sent: the outcomes of the requests that did run (writes already made) are never lost.
+    /// Operating-time budgets are the sub-calls' own: a request waits while one of its methods has no room
+    /// left, and sub-calls the portal refused for time (it ran none of them) go again once their methods free
+    /// up, within the connection's MaxOperatingWait for the whole run; past it they fail with when to retry.</summary>
     internal static class BatchRunner
     {
         /// <summary>The portal's limit of sub-calls per batch.</summary>
@@ -24,6 +29,7 @@ namespace Bitrix24.Client.Batching
                 return await RefuseApplicationOnlyAsync(client, commands, halt, cancellationToken).ConfigureAwait(false);
 
             var items = new List<B24Response>(commands.Count);
+            var deadline = new Deadline(client.Budget.MaxWait);
             var requests = 0;
             var halted = false;
             B24Exception? requestFailure = null;
@@ -38,10 +44,10 @@ namespace Bitrix24.Client.Batching
                     continue;
                 }
 
-                B24Response response;
+                List<B24Response> chunkItems;
                 try
                 {
-                    response = await client.SendAsync("batch", Body(chunk, halt), KindOf(chunk), cancellationToken).ConfigureAwait(false);
+                    chunkItems = await SendChunkAsync(client, chunk, halt, deadline, () => requests++, cancellationToken).ConfigureAwait(false);
                 }
                 catch (B24Exception e)
                 {
@@ -50,12 +56,60 @@ namespace Bitrix24.Client.Batching
                         items.Add(BatchResultReader.Failed(command, e));
                     continue;
                 }
-                requests++;
-                var chunkItems = BatchResultReader.Read(chunk, response.Result, halt, client.Redact);
                 items.AddRange(chunkItems);
                 halted = halt && chunkItems.Exists(i => !i.Succeeded);
             }
             return new B24BatchResponse(items, requests);
+        }
+
+        /// <summary>One chunk (at most 50), sent when its methods have budget, with its time-refused sub-calls
+        /// sent again as described on the class. Under halt nothing is sent again: the sub-calls after a refused
+        /// one did not run, and may refer to it; the caller (a pager) resumes from what it has.</summary>
+        private static async Task<List<B24Response>> SendChunkAsync(B24Client client, List<B24BatchCommand> chunk, bool halt, Deadline deadline,
+            Action sent, CancellationToken cancellationToken)
+        {
+            var budget = client.Budget;
+            var items = await SendOnceAsync(client, chunk, halt, deadline, sent, cancellationToken).ConfigureAwait(false);
+            if (halt)
+                return items;
+            while (true)
+            {
+                var refused = new List<int>();
+                for (var i = 0; i < items.Count; i++)
+                {
+                    if (items[i].Error?.Code == B24ErrorCodes.OperationTimeLimit && !chunk[i].MayReferToOthers)
+                        refused.Add(i);
+                }
+                if (refused.Count == 0)
+                    return items;
+                var latest = refused.Select(i => items[i].Error!).OrderByDescending(e => budget.ResetOf(e) ?? DateTimeOffset.MinValue).First();
+                if (!await budget.WaitAfterRefusalAsync(latest, deadline, cancellationToken).ConfigureAwait(false))
+                {
+                    foreach (var i in refused)
+                        items[i] = BatchResultReader.Failed(chunk[i], budget.Unwaited(items[i].Error!));
+                    return items;
+                }
+                var again = refused.Select(i => chunk[i]).ToList();
+                var retried = await SendOnceAsync(client, again, halt, deadline, sent, cancellationToken).ConfigureAwait(false);
+                for (var j = 0; j < refused.Count; j++)
+                    items[refused[j]] = retried[j];
+            }
+        }
+
+        /// <summary>One HTTP request: held back while a method of the chunk has no budget for its sub-calls, then
+        /// sent, and every sub-call's reading taken.</summary>
+        private static async Task<List<B24Response>> SendOnceAsync(B24Client client, List<B24BatchCommand> chunk, bool halt, Deadline deadline,
+            Action sent, CancellationToken cancellationToken)
+        {
+            var budget = client.Budget;
+            foreach (var group in chunk.GroupBy(c => c.Method, StringComparer.OrdinalIgnoreCase))
+                await budget.WaitAsync(group.Key, budget.DelayBefore(group.Key, group.Count()), deadline, cancellationToken).ConfigureAwait(false);
+            var response = await client.SendAsync("batch", Body(chunk, halt), KindOf(chunk), cancellationToken, deadline).ConfigureAwait(false);
+            sent();
+            var items = BatchResultReader.Read(chunk, response.Result, halt, client.Redact);
+            foreach (var item in items)
+                budget.Observe(item.Method, item.Error?.Time ?? item.Time);
+            return items;
         }
 
         /// <summary>The JSON body: {"halt":0,"cmd":{key: "method?query", …}} in command order.</summary>

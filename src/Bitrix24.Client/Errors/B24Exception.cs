@@ -30,5 +30,9 @@ namespace Bitrix24.Client.Errors
 
         /// <summary>The REST method that failed.</summary>
         public string? Method { get; }
+
+        /// <summary>The answer's <c>time</c>, when it had one: for OPERATION_TIME_LIMIT, when the method's budget
+        /// frees up (<see cref="B24Time.OperatingResetAt"/>).</summary>
+        public B24Time? Time { get; internal set; }
     }
 }

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Bitrix24.Client.Batching;
 using Bitrix24.Client.Errors;
+using Bitrix24.Client.Limits;
 using Bitrix24.Client.Operations;
 using Bitrix24.Client.Serialization;
 
@@ -37,6 +38,7 @@ namespace Bitrix24.Client.Paging
 
             int? remaining = null;
             string? lastKey = null;
+            var deadline = new Deadline(client.Budget.MaxWait);
             var pages = rowLimit is int limit ? Math.Max(1, Math.Min(BatchRunner.MaxCommands, (limit + pageSize - 1) / pageSize)) : BatchRunner.MaxCommands;
             while (true)
             {
@@ -54,11 +56,18 @@ namespace Bitrix24.Client.Paging
                         common.Clone().Set(request.FilterParameter, filter).Set(request.StartParameter, -1)) { Kind = B24CallKind.Read });
                 }
 
-                foreach (var item in await SendAsync(client, commands, cancellationToken).ConfigureAwait(false))
+                foreach (var item in await SendAsync(client, commands, deadline, cancellationToken).ConfigureAwait(false))
                 {
                     // Pages after the first short one are chained to rows that do not exist: ignored, errors too.
                     if (!item.Succeeded)
-                        throw item.Error!;
+                    {
+                        // A page refused for time ran nothing: once the method frees up, go on from the last key.
+                        if (item.Error!.Code != B24ErrorCodes.OperationTimeLimit)
+                            throw item.Error;
+                        if (!await client.Budget.WaitAfterRefusalAsync(item.Error, deadline, cancellationToken).ConfigureAwait(false))
+                            throw client.Budget.Unwaited(item.Error);
+                        break;
+                    }
                     var rows = ListItems.Of(item.Result);
                     var counted = lastKey is null ? item.Total : null;
                     yield return new B24Page<JsonElement>(rows, counted);
@@ -75,27 +84,24 @@ namespace Bitrix24.Client.Paging
                 }
 
                 // One page more than the total promises, so a listing whose total is a multiple of the page
-                // size still ends on a short page without another HTTP request.
-                pages = remaining is { } r ? Math.Max(1, Math.Min(BatchRunner.MaxCommands, r / pageSize + 1)) : BatchRunner.MaxCommands;
+                // size still ends on a short page without another HTTP request. (Before the first page, after a
+                // refusal for time: the first batch again.)
+                pages = remaining is { } r ? Math.Max(1, Math.Min(BatchRunner.MaxCommands, r / pageSize + 1))
+                    : lastKey is null ? pages : BatchRunner.MaxCommands;
             }
         }
 
         /// <summary>One page as a plain call (no batch around it), several as one batch under halt: a failed
-        /// page makes every later one meaningless, so the portal need not run them.</summary>
-        private static async Task<IReadOnlyList<B24Response>> SendAsync(B24Client client, List<B24BatchCommand> commands, CancellationToken cancellationToken)
+        /// page makes every later one meaningless, so the portal need not run them. A plain call's failure is
+        /// thrown as it is.</summary>
+        private static async Task<IReadOnlyList<B24Response>> SendAsync(B24Client client, List<B24BatchCommand> commands, Deadline deadline,
+            CancellationToken cancellationToken)
         {
             if (commands.Count == 1)
             {
+                // A plain call waits out a refusal for time by itself (within the same deadline).
                 var only = commands[0];
-                try
-                {
-                    var response = await client.SendAsync(only.Method, only.Parameters, B24CallKind.Read, cancellationToken).ConfigureAwait(false);
-                    return new[] { response };
-                }
-                catch (B24Exception error)
-                {
-                    return new[] { BatchResultReader.Failed(only, error) };
-                }
+                return new[] { await client.SendAsync(only.Method, only.Parameters, B24CallKind.Read, cancellationToken, deadline).ConfigureAwait(false) };
             }
             return (await client.BatchAsync(commands, halt: true, cancellationToken).ConfigureAwait(false)).Items;
         }

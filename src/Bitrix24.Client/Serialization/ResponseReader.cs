@@ -50,7 +50,10 @@ namespace Bitrix24.Client.Serialization
             if (string.IsNullOrEmpty(codeText))
                 return null;
             var description = root.TryGetProperty("error_description", out var d) ? JsonReading.ToText(d) ?? "" : "";
-            return new B24Exception(codeText!, redact(description), status, method);
+            return new B24Exception(codeText!, redact(description), status, method)
+            {
+                Time = root.TryGetProperty("time", out var time) ? ReadTime(time) : null,
+            };
         }
 
         /// <summary>The error code of a response body, or null (used to tell a 503 QUERY_LIMIT_EXCEEDED from

@@ -188,7 +188,7 @@ public class PagingTests
     public async Task A_failed_page_before_the_end_throws_its_error()
     {
         var handler = MockHandler.Sequence(
-            () => FirstBatch(120, ("p0", Rows(0, 50)), ("p1", "{\"error\":\"OPERATION_TIME_LIMIT\",\"error_description\":\"Method is blocked\"}")));
+            () => FirstBatch(120, ("p0", Rows(0, 50)), ("p1", "{\"error\":\"ACCESS_DENIED\",\"error_description\":\"Access denied!\"}")));
         using var client = TestClients.Create(handler);
         var seen = 0;
 
@@ -198,7 +198,7 @@ public class PagingTests
                 seen += page.Items.Count;
         });
 
-        Assert.Equal("OPERATION_TIME_LIMIT", error.Code);
+        Assert.Equal("ACCESS_DENIED", error.Code);
         Assert.Equal("bizproc.workflow.instances", error.Method);
         Assert.Equal(50, seen);
     }

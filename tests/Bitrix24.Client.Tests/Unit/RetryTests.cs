@@ -49,7 +49,6 @@ public class RetryTests
     [Theory]
     [InlineData(503, "OVERLOAD_LIMIT")]
     [InlineData(500, "INTERNAL_SERVER_ERROR")]
-    [InlineData(429, "OPERATION_TIME_LIMIT")]
     [InlineData(403, "ACCESS_DENIED")]
     public async Task Other_failures_are_not_retried(int status, string code)
     {
