@@ -15,7 +15,7 @@
     CompatiblePSEditions   = @('Desktop', 'Core')
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
-    FormatsToProcess       = @('src/Bitrix24.PowerShell/Bitrix24.Format.ps1xml', 'src/Bitrix24.PowerShell/Formats/Flow.Format.ps1xml', 'src/Bitrix24.PowerShell/Formats/Task.Format.ps1xml')
+    FormatsToProcess       = @('src/Bitrix24.PowerShell/Bitrix24.Format.ps1xml', 'src/Bitrix24.PowerShell/Formats/Flow.Format.ps1xml', 'src/Bitrix24.PowerShell/Formats/Task.Format.ps1xml', 'src/Bitrix24.PowerShell/Formats/AppActivity.Format.ps1xml')
     CmdletsToExport        = @(
         'Connect-B24'
         'Disconnect-B24'
@@ -40,6 +40,10 @@
         'Remove-B24FlowPin'
         'Add-B24Task'
         'Get-B24Task'
+        'Register-B24Robot'
+        'Set-B24Robot'
+        'Get-B24Robot'
+        'Unregister-B24Robot'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -97,3 +97,17 @@ function Get-PwshLaunchArguments {
     $first = [Environment]::GetCommandLineArgs()[0]
     if ($first -like '*.dll') { @($first) } else { @() }
 }
+
+# Installs an application on the emulator (POST /emulator/oauth/apps; -UserId 2 for a non-administrator's) and
+# signs in as it, with a token cache in a fresh temporary folder. Returns the cache path (remove its folder after).
+# The app's keys are throwaway test values; still, nothing here prints them.
+function Connect-TestApp([Parameter(Mandatory)] $Emulator, [int] $UserId = 1) {
+    $app = Invoke-RestMethod -Method Post -Uri "$($Emulator.Base)/emulator/oauth/apps?userId=$UserId"
+    $folder = Join-Path ([System.IO.Path]::GetTempPath()) ('b24-pester-app-' + [guid]::NewGuid().ToString('N'))
+    $cache = Join-Path $folder 'tokens.json'
+    $secret = ConvertTo-SecureString $app.client_secret -AsPlainText -Force
+    $refresh = ConvertTo-SecureString $app.refresh_token -AsPlainText -Force
+    Connect-B24 -Portal "$($Emulator.Base)/" -ClientId $app.client_id -ClientSecret $secret -RefreshToken $refresh `
+        -TokenServer "$($Emulator.Base)/" -TokenCachePath $cache -RequestsPerSecond 1000 -Burst 1000
+    $cache
+}
