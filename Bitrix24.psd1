@@ -44,6 +44,10 @@
         'Set-B24Robot'
         'Get-B24Robot'
         'Unregister-B24Robot'
+        'Register-B24Activity'
+        'Set-B24Activity'
+        'Get-B24Activity'
+        'Unregister-B24Activity'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -30,6 +30,7 @@ public sealed class AppActivityTests : EmulatorTestBase
 
     [Theory]
     [InlineData("bizproc.robot")]
+    [InlineData("bizproc.activity")]
     public async Task A_webhook_gets_access_denied_application_context_required(string prefix)
     {
         foreach (var method in new[] { ".add", ".update", ".list", ".delete" })
@@ -41,6 +42,7 @@ public sealed class AppActivityTests : EmulatorTestBase
 
     [Theory]
     [InlineData("bizproc.robot")]
+    [InlineData("bizproc.activity")]
     public async Task A_non_administrators_application_gets_access_denied(string prefix)
     {
         var token = Token(Server.OAuth.RegisterApp(userId: 2));
@@ -49,6 +51,7 @@ public sealed class AppActivityTests : EmulatorTestBase
 
     [Theory]
     [InlineData("bizproc.robot")]
+    [InlineData("bizproc.activity")]
     public async Task Add_list_update_delete_round_trip_per_application(string prefix)
     {
         var app = Server.OAuth.RegisterApp();
@@ -99,7 +102,7 @@ public sealed class AppActivityTests : EmulatorTestBase
         return data;
     }
 
-    private static readonly string[] Prefixes = ["bizproc.robot"];
+    private static readonly string[] Prefixes = ["bizproc.robot", "bizproc.activity"];
 
     [Theory]
     [MemberData(nameof(AddErrors))]
@@ -112,6 +115,7 @@ public sealed class AppActivityTests : EmulatorTestBase
 
     [Theory]
     [InlineData("bizproc.robot", "Activity or Automation Rule not found!")]
+    [InlineData("bizproc.activity", "Activity or Automation rule not found!")]
     public async Task Update_refuses_empty_fields_and_unknown_codes(string prefix, string notFound)
     {
         var token = Token(Server.OAuth.RegisterApp());
@@ -134,5 +138,30 @@ public sealed class AppActivityTests : EmulatorTestBase
         AssertError(await CallAsync(token, "bizproc.robot.add", robot), 400, "ERROR_ACTIVITY_VALIDATION_FAILURE", "Wrong activity DOCUMENT_TYPE!");
         robot["DOCUMENT_TYPE"] = new JsonArray("crm", @"Bitrix\Crm\Integration\BizProc\Document\Dynamic", "DYNAMIC_128");
         Assert.True((bool)(await CallAsync(token, "bizproc.robot.add", robot)).Result);
+    }
+
+    [Fact]
+    public async Task Robots_and_activities_share_one_code_namespace_per_application_but_list_apart()
+    {
+        var token = Token(Server.OAuth.RegisterApp());
+        Assert.True((bool)(await CallAsync(token, "bizproc.robot.add", Robot("shared"))).Result);
+        AssertError(await CallAsync(token, "bizproc.activity.add", Robot("shared")), 400, "ERROR_ACTIVITY_ALREADY_INSTALLED", "Activity or Robot already installed!");
+        Assert.True((bool)(await CallAsync(token, "bizproc.activity.add", Robot("own"))).Result);
+        Assert.Equal(["shared"], (await CallAsync(token, "bizproc.robot.list", new JsonObject())).Rows.Select(r => (string)r!));
+        Assert.Equal(["own"], (await CallAsync(token, "bizproc.activity.list", new JsonObject())).Rows.Select(r => (string)r!));
+        AssertError(await CallAsync(token, "bizproc.activity.delete", new JsonObject { ["CODE"] = "shared" }), 400, "ERROR_ACTIVITY_NOT_FOUND", "Activity or Automation rule not found!");
+        AssertError(await CallAsync(token, "bizproc.robot.update", new JsonObject { ["CODE"] = "own", ["FIELDS"] = new JsonObject { ["NAME"] = "x" } }), 400, "ERROR_ACTIVITY_NOT_FOUND");
+    }
+
+    [Fact]
+    public async Task An_activity_takes_lists_and_disk_document_types()
+    {
+        var token = Token(Server.OAuth.RegisterApp());
+        var activity = Robot("a1");
+        activity["DOCUMENT_TYPE"] = new JsonArray("lists", "BizprocDocument", "iblock_5");
+        Assert.True((bool)(await CallAsync(token, "bizproc.activity.add", activity)).Result);
+        activity["CODE"] = "a2";
+        activity["DOCUMENT_TYPE"] = new JsonArray("disk", @"Bitrix\Disk\BizProcDocument", "STORAGE_3");
+        Assert.True((bool)(await CallAsync(token, "bizproc.activity.add", activity)).Result);
     }
 }

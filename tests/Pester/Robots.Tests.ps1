@@ -7,11 +7,8 @@
 Describe 'Robots' {
     BeforeAll {
         . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
-        $emulator = Start-TestEmulator -SeedWorkflows 0 -ExtraArguments @('--rate', '1000', '--burst', '100000')
-        $null = Initialize-TestSession $emulator
-        $webhookConnection = Get-B24Connection
-        $cache = Connect-TestApp $emulator
-        $app = Get-B24Connection
+        $session = Initialize-AppTestSession
+        $emulator = $session.Emulator; $webhookConnection = $session.WebhookConnection; $cache = $session.Cache
 
         function Get-Calls([string] $Method) { Get-CallCount $emulator $Method }
 
@@ -46,11 +43,7 @@ Get-ChildItem -Path $Folder -Filter *.psd1 | ForEach-Object { Import-PowerShellD
 '@
     }
 
-    AfterAll {
-        Disconnect-B24 -ErrorAction SilentlyContinue
-        if ($cache) { Remove-Item -Recurse -Force (Split-Path $cache) -ErrorAction SilentlyContinue }
-        if ($emulator) { Stop-TestEmulator $emulator }
-    }
+    AfterAll { Clear-AppTestSession $session }
 
     It 'a deployment script run twice leaves the same robots, and its second run sends only updates' {
         $first = & $script -Folder $deploy

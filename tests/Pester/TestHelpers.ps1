@@ -111,3 +111,20 @@ function Connect-TestApp([Parameter(Mandatory)] $Emulator, [int] $UserId = 1) {
         -TokenServer "$($Emulator.Base)/" -TokenCachePath $cache -RequestsPerSecond 1000 -Burst 1000
     $cache
 }
+
+# The setup of the application-context files: an emulator that never throttles, the module imported, the
+# webhook connection kept aside (to show what a webhook is refused) and the session signed in as an application.
+function Initialize-AppTestSession {
+    $emulator = Start-TestEmulator -SeedWorkflows 0 -ExtraArguments @('--rate', '1000', '--burst', '100000')
+    $null = Initialize-TestSession $emulator
+    $webhook = Get-B24Connection
+    $cache = Connect-TestApp $emulator
+    [pscustomobject]@{ Emulator = $emulator; WebhookConnection = $webhook; Cache = $cache }
+}
+
+# Undoes Initialize-AppTestSession.
+function Clear-AppTestSession($Session) {
+    Disconnect-B24 -ErrorAction SilentlyContinue
+    if ($Session.Cache) { Remove-Item -Recurse -Force (Split-Path $Session.Cache) -ErrorAction SilentlyContinue }
+    if ($Session.Emulator) { Stop-TestEmulator $Session.Emulator }
+}

@@ -13,6 +13,7 @@ public sealed class AppActivityCmdletTests(ITestOutputHelper log) : AppPortalTes
 
     [Theory]
     [InlineData("Robot")]
+    [InlineData("Activity")]
     public void Every_documented_field_is_sent_as_the_docs_describe(string noun)
     {
         RunOk(ConnectApp + $$"""
@@ -62,6 +63,7 @@ public sealed class AppActivityCmdletTests(ITestOutputHelper log) : AppPortalTes
 
     [Theory]
     [InlineData("Robot")]
+    [InlineData("Activity")]
     public void A_hashtable_definition_binds_from_the_pipeline_with_parameter_or_documented_names(string noun)
     {
         var values = RunOk(ConnectApp + $$"""
@@ -99,6 +101,23 @@ public sealed class AppActivityCmdletTests(ITestOutputHelper log) : AppPortalTes
     [InlineData("Robot", "@{ Code = 'x'; Name = 'X'; Handler = 'https://a.example/h'; DocumentType = 'Invoice' }", "not a document type")]
     [InlineData("Robot", "@{ Code = 'x'; Name = 'X'; Handler = 'https://a.example/h'; Filter = @{ Only = 'box' } }", "unknown key 'Only'")]
     [InlineData("Robot", "@{ Code = 'x'; Name = @{ english = 'X' }; Handler = 'https://a.example/h' }", "not a language id")]
+    [InlineData("Activity", "@{ Code = 'x'; Name = 'X'; Handler = 'https://a.example/h'; Colour = 'red' }", "unknown key 'Colour'")]
+    [InlineData("Activity", "@{ Code = 'x y'; Name = 'X'; Handler = 'https://a.example/h' }", "not a valid activity code")]
+    [InlineData("Activity", "@{ Code = 'x'; Handler = 'https://a.example/h' }", "name is required")]
+    [InlineData("Activity", "@{ Code = 'x'; Name = 'X'; Handler = 'ftp://a.example/h' }", "absolute http or https URL")]
+    [InlineData("Activity", "@{ Code = 'x'; Name = 'X'; Handler = 'https://a.example/h'; Properties = @{ '1st' = @{ Name = 'n' } } }", "starts with a letter")]
+    [InlineData("Activity", "@{ Code = 'x'; Name = 'X'; Handler = 'https://a.example/h'; Properties = @{ p = @{ Type = 'string' } } }", "Name is required")]
+    [InlineData("Activity", "@{ Code = 'x'; Name = 'X'; Handler = 'https://a.example/h'; Properties = @{ p = @{ Name = 'n'; Type = 'color' } } }", "Type 'color' is not one of")]
+    [InlineData("Activity", "@{ Code = 'x'; Name = 'X'; Handler = 'https://a.example/h'; Properties = @{ p = @{ Name = 'n'; Type = 'select' } } }", "a select needs Options")]
+    [InlineData("Activity", "@{ Code = 'x'; Name = 'X'; Handler = 'https://a.example/h'; Properties = @{ p = @{ Name = 'n'; Type = 'select'; Options = @{ a = 'A' }; Default = 'b' } } }", "Default 'b' is not one of the Options")]
+    [InlineData("Activity", "@{ Code = 'x'; Name = 'X'; Handler = 'https://a.example/h'; Properties = @{ p = @{ Name = 'n'; Default = 'a', 'b' } } }", "need Multiple")]
+    [InlineData("Activity", "@{ Code = 'x'; Name = 'X'; Handler = 'https://a.example/h'; Properties = @{ p = @{ Name = 'n'; Required = 'maybe' } } }", "Required of property 'p'")]
+    [InlineData("Activity", "@{ Code = 'x'; Name = 'X'; Handler = 'https://a.example/h'; Properties = @{ p = @{ Name = 'n'; Kind = 'x' } } }", "unknown key 'Kind'")]
+    [InlineData("Activity", "@{ Code = 'x'; Name = 'X'; Handler = 'https://a.example/h'; UsePlacement = $true }", "needs -PlacementHandler")]
+    [InlineData("Activity", "@{ Code = 'x'; Name = 'X'; Handler = 'https://a.example/h'; PlacementHandler = 'https://a.example/p' }", "only with -UsePlacement")]
+    [InlineData("Activity", "@{ Code = 'x'; Name = 'X'; Handler = 'https://a.example/h'; DocumentType = 'Invoice' }", "not a document type")]
+    [InlineData("Activity", "@{ Code = 'x'; Name = 'X'; Handler = 'https://a.example/h'; Filter = @{ Only = 'box' } }", "unknown key 'Only'")]
+    [InlineData("Activity", "@{ Code = 'x'; Name = @{ english = 'X' }; Handler = 'https://a.example/h' }", "not a language id")]
     public void A_bad_definition_is_refused_before_sending(string noun, string definition, string message)
     {
         var result = Run(ConnectApp + definition + " | Register-B24" + noun + "\n'after'", AppVariables());
@@ -112,6 +131,7 @@ public sealed class AppActivityCmdletTests(ITestOutputHelper log) : AppPortalTes
 
     [Theory]
     [InlineData("Robot")]
+    [InlineData("Activity")]
     public void Set_sends_only_the_fields_given_and_Get_filters_by_wildcard(string noun)
     {
         var values = RunOk(ConnectApp + $$"""
@@ -132,6 +152,7 @@ public sealed class AppActivityCmdletTests(ITestOutputHelper log) : AppPortalTes
 
     [Theory]
     [InlineData("Robot")]
+    [InlineData("Activity")]
     public void Force_updates_an_existing_one_and_without_it_the_portal_refuses(string noun)
     {
         var result = Run(ConnectApp + $$"""
@@ -148,6 +169,7 @@ public sealed class AppActivityCmdletTests(ITestOutputHelper log) : AppPortalTes
 
     [Theory]
     [InlineData("Robot")]
+    [InlineData("Activity")]
     public void A_webhook_connection_is_refused_before_anything_is_sent(string noun)
     {
         foreach (var command in new[] { $"Get-B24{noun}", $"Register-B24{noun} -Code r -Name R -Handler https://a.example/h", $"Unregister-B24{noun} -Code r -Confirm:$false", $"Set-B24{noun} -Code r -Name R2" })
@@ -162,6 +184,7 @@ public sealed class AppActivityCmdletTests(ITestOutputHelper log) : AppPortalTes
 
     [Theory]
     [InlineData("Robot")]
+    [InlineData("Activity")]
     public void Unregister_asks_high_impact_confirmation_and_WhatIf_sends_nothing(string noun)
     {
         var values = RunOk(ConnectApp + $$"""

@@ -22,7 +22,7 @@ internal sealed class AppActivitiesArea : PortalArea
 
     public override void Register(MethodRegistry methods)
     {
-        foreach (var kind in new[] { AppActivityKind.Robot })
+        foreach (var kind in new[] { AppActivityKind.Robot, AppActivityKind.Activity })
         {
             methods.Write(kind.Prefix + ".add", AppActivityMethods.Add(kind), applicationOnly: true);
             methods.Write(kind.Prefix + ".update", AppActivityMethods.Update(kind), applicationOnly: true);
