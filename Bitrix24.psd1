@@ -48,6 +48,9 @@
         'Set-B24Activity'
         'Get-B24Activity'
         'Unregister-B24Activity'
+        'New-B24WorkflowTemplate'
+        'Set-B24WorkflowTemplate'
+        'Remove-B24WorkflowTemplate'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -28,12 +28,14 @@ public abstract class AppPortalTest(ITestOutputHelper log) : PortalTest(log), ID
 
         """;
 
-    /// <summary>The variables of <see cref="ConnectApp"/> for <paramref name="app"/> (default: <see cref="App"/>).</summary>
-    protected object AppVariables(OAuthAppRegistration? app = null)
+    /// <summary>The variables of <see cref="ConnectApp"/> for <paramref name="app"/> (default: <see cref="App"/>),
+    /// and <c>$file</c> = <paramref name="file"/>.</summary>
+    protected object AppVariables(OAuthAppRegistration? app = null, string? file = null)
     {
         app ??= App;
         return new
         {
+            file,
             portal = Portal.BaseUrl.ToString(),
             clientId = app.App.ClientId,
             secret = app.App.ClientSecret,
@@ -57,7 +59,13 @@ public abstract class AppPortalTest(ITestOutputHelper log) : PortalTest(log), ID
 
     public void Dispose()
     {
-        Directory.Delete(_folder, recursive: true);
+        Dispose(true);
         GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+            Directory.Delete(_folder, recursive: true);
     }
 }
