@@ -51,6 +51,8 @@
         'New-B24WorkflowTemplate'
         'Set-B24WorkflowTemplate'
         'Remove-B24WorkflowTemplate'
+        'Send-B24BizprocEvent'
+        'Write-B24WorkflowLog'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -9,17 +9,6 @@ namespace Bitrix24.Emulator.Tests;
 /// </summary>
 public sealed class AppActivityTests : EmulatorTestBase
 {
-    private string Token(OAuthAppRegistration app)
-        => Server.OAuth.Token("refresh_token", app.App.ClientId, app.App.ClientSecret, null, app.RefreshToken, Server.BaseUrl).Tokens!.AccessToken;
-
-    private string AppUrl(string method) => new Uri(Server.BaseUrl, "rest/" + method).ToString();
-
-    private async Task<WireResponse> CallAsync(string token, string method, JsonObject body)
-    {
-        body["auth"] = token;
-        return await PostJsonAsync(AppUrl(method), body.ToJsonString());
-    }
-
     private static JsonObject Robot(string code) => new()
     {
         ["CODE"] = code,

@@ -18,15 +18,6 @@ public sealed class TemplateWriteTests : EmulatorTestBase
         return Convert.ToBase64String(buffer.ToArray());
     }
 
-    private string Token(OAuthAppRegistration app)
-        => Server.OAuth.Token("refresh_token", app.App.ClientId, app.App.ClientSecret, null, app.RefreshToken, Server.BaseUrl).Tokens!.AccessToken;
-
-    private async Task<WireResponse> CallAsync(string token, string method, JsonObject body)
-    {
-        body["auth"] = token;
-        return await PostJsonAsync(new Uri(Server.BaseUrl, "rest/" + method).ToString(), body.ToJsonString());
-    }
-
     private static JsonObject Template() => new()
     {
         ["DOCUMENT_TYPE"] = new JsonArray("crm", "CCrmDocumentDeal", "DEAL"),

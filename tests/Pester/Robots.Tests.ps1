@@ -97,7 +97,7 @@ Get-ChildItem -Path $Folder -Filter *.psd1 | ForEach-Object { Import-PowerShellD
     }
 
     It 'an application of a non-administrator gets ACCESS_DENIED from the portal' {
-        $otherCache = Connect-TestApp $emulator -UserId 2
+        $otherCache = (Connect-TestApp $emulator -UserId 2).Cache
         try {
             { Get-B24Robot -ErrorAction Stop } | Should -Throw -ErrorId 'ACCESS_DENIED,Bitrix24.PowerShell.Commands.GetB24RobotCommand'
         }

@@ -99,7 +99,8 @@ function Get-PwshLaunchArguments {
 }
 
 # Installs an application on the emulator (POST /emulator/oauth/apps; -UserId 2 for a non-administrator's) and
-# signs in as it, with a token cache in a fresh temporary folder. Returns the cache path (remove its folder after).
+# signs in as it, with a token cache in a fresh temporary folder. Returns the cache path (remove its folder after)
+# and the app's client id.
 # The app's keys are throwaway test values; still, nothing here prints them.
 function Connect-TestApp([Parameter(Mandatory)] $Emulator, [int] $UserId = 1) {
     $app = Invoke-RestMethod -Method Post -Uri "$($Emulator.Base)/emulator/oauth/apps?userId=$UserId"
@@ -109,7 +110,7 @@ function Connect-TestApp([Parameter(Mandatory)] $Emulator, [int] $UserId = 1) {
     $refresh = ConvertTo-SecureString $app.refresh_token -AsPlainText -Force
     Connect-B24 -Portal "$($Emulator.Base)/" -ClientId $app.client_id -ClientSecret $secret -RefreshToken $refresh `
         -TokenServer "$($Emulator.Base)/" -TokenCachePath $cache -RequestsPerSecond 1000 -Burst 1000
-    $cache
+    [pscustomobject]@{ Cache = $cache; ClientId = $app.client_id }
 }
 
 # The setup of the application-context files: an emulator that never throttles, the module imported, the
@@ -118,8 +119,8 @@ function Initialize-AppTestSession {
     $emulator = Start-TestEmulator -SeedWorkflows 0 -ExtraArguments @('--rate', '1000', '--burst', '100000')
     $null = Initialize-TestSession $emulator
     $webhook = Get-B24Connection
-    $cache = Connect-TestApp $emulator
-    [pscustomobject]@{ Emulator = $emulator; WebhookConnection = $webhook; Cache = $cache }
+    $app = Connect-TestApp $emulator
+    [pscustomobject]@{ Emulator = $emulator; WebhookConnection = $webhook; Cache = $app.Cache; ClientId = $app.ClientId }
 }
 
 # Undoes Initialize-AppTestSession.

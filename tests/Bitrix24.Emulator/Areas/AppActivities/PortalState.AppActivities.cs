@@ -19,4 +19,19 @@ public sealed partial class PortalState
         lock (SyncRoot)
             return Area<AppActivitiesArea>().Find(clientId, code)?.Fields.DeepClone() as JsonObject;
     }
+
+    /// <summary>Starts a run of an application's robot or activity that waits for its answer; returns the event token.</summary>
+    public string IssueEventToken(string clientId, string code)
+    {
+        lock (SyncRoot)
+            return Area<AppActivitiesArea>().IssueEvent(clientId, code);
+    }
+
+    /// <summary>What the application sent for a run: completed (bizproc.event.send), the return values as JSON
+    /// text, and the log lines (bizproc.activity.log, then event.send's LOG_MESSAGE); null for an unknown token.</summary>
+    public (bool Completed, string? ReturnValues, IReadOnlyList<string> Log)? AppActivityEvent(string token)
+    {
+        lock (SyncRoot)
+            return Area<AppActivitiesArea>().FindEvent(token) is { } e ? (e.Completed, e.ReturnValues?.ToJsonString(), e.Log.ToList()) : null;
+    }
 }
