@@ -107,6 +107,13 @@ Get-ChildItem -Path $Folder -Filter *.psd1 | ForEach-Object { Import-PowerShellD
         }
     }
 
+    It 'completes -Code with the application''s robot codes' {
+        $line = 'Unregister-B24Robot -Code se'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('send_sms')
+        $line = 'Set-B24Robot -Code '
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('make_doc', 'notify.v2', 'send_sms')
+    }
+
     It 'Unregister-B24Robot: -WhatIf sends nothing, -Confirm:$false removes every robot piped in' {
         Get-B24Robot | Unregister-B24Robot -WhatIf
         Get-Calls 'bizproc.robot.delete' | Should -Be 0

@@ -39,6 +39,7 @@ namespace Bitrix24.PowerShell.Commands
         /// <summary>The code, unique within the application: a-z, A-Z, 0-9, '.', '-', '_'.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = FieldsSet)]
         [ValidatePattern(AppActivityApi.CodeRule)]
+        [ArgumentCompleter(typeof(AppActivityCodeCompleter))]
         public string Code { get; set; } = "";
 
         /// <summary>A whole definition: keys are the field parameters' names (or the documented field names).</summary>

@@ -14,6 +14,7 @@ namespace Bitrix24.PowerShell.Commands
         [Parameter(Position = 0)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(AppActivityCodeCompleter))]
         public string[]? Code { get; set; }
 
         protected abstract AppActivityApi Api { get; }
@@ -39,6 +40,7 @@ namespace Bitrix24.PowerShell.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidatePattern(AppActivityApi.CodeRule)]
+        [ArgumentCompleter(typeof(AppActivityCodeCompleter))]
         public string[] Code { get; set; } = System.Array.Empty<string>();
 
         protected abstract AppActivityApi Api { get; }
