@@ -60,6 +60,17 @@ Get-ChildItem -Path $Folder -Filter *.psd1 | ForEach-Object { Import-PowerShellD
         @(Get-B24Robot).Code | Sort-Object | Should -Be @('make_doc', 'notify.v2', 'send_sms')
     }
 
+    It 'the same script run as a scheduled job (a new pwsh signing in from the token cache) only updates too' {
+        $child = Invoke-ChildPwsh @"
+Import-Module '$ManifestPath'
+Connect-B24 -FromTokenCache -TokenCachePath '$cache' -ErrorAction Stop
+& '$script' -Folder '$deploy' | ForEach-Object Code | Sort-Object
+"@
+        $child | Should -Be @('make_doc', 'notify.v2', 'send_sms')
+        (Get-Calls 'bizproc.robot.add') | Should -Be 3
+        (Get-Calls 'bizproc.robot.update') | Should -Be 6
+    }
+
     It 'lists robots with a view and filters codes by wildcard' {
         $text = Get-B24Robot | Out-String
         $text | Should -Match 'Code\s+Kind'
