@@ -15,7 +15,7 @@
     CompatiblePSEditions   = @('Desktop', 'Core')
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
-    FormatsToProcess       = @('src/Bitrix24.PowerShell/Bitrix24.Format.ps1xml', 'src/Bitrix24.PowerShell/Formats/Flow.Format.ps1xml', 'src/Bitrix24.PowerShell/Formats/Task.Format.ps1xml', 'src/Bitrix24.PowerShell/Formats/BizprocTask.Format.ps1xml')
+    FormatsToProcess       = @('src/Bitrix24.PowerShell/Bitrix24.Format.ps1xml', 'src/Bitrix24.PowerShell/Formats/Flow.Format.ps1xml', 'src/Bitrix24.PowerShell/Formats/Task.Format.ps1xml', 'src/Bitrix24.PowerShell/Formats/BizprocTask.Format.ps1xml', 'src/Bitrix24.PowerShell/Formats/AppActivity.Format.ps1xml')
     CmdletsToExport        = @(
         'Connect-B24'
         'Disconnect-B24'
@@ -43,6 +43,19 @@
         'Get-B24BizprocTask'
         'Complete-B24BizprocTask'
         'Move-B24BizprocTask'
+        'Register-B24Robot'
+        'Set-B24Robot'
+        'Get-B24Robot'
+        'Unregister-B24Robot'
+        'Register-B24Activity'
+        'Set-B24Activity'
+        'Get-B24Activity'
+        'Unregister-B24Activity'
+        'New-B24WorkflowTemplate'
+        'Set-B24WorkflowTemplate'
+        'Remove-B24WorkflowTemplate'
+        'Send-B24BizprocEvent'
+        'Write-B24WorkflowLog'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -77,6 +77,17 @@ public abstract class EmulatorTestBase : IAsyncLifetime
         return rows;
     }
 
+    /// <summary>An access token of an application installed with <c>Server.OAuth.RegisterApp()</c>.</summary>
+    protected string Token(Bitrix24.Emulator.Areas.OAuth.OAuthAppRegistration app)
+        => Server.OAuth.Token("refresh_token", app.App.ClientId, app.App.ClientSecret, null, app.RefreshToken, Server.BaseUrl).Tokens!.AccessToken;
+
+    /// <summary>A call in an application's context: <c>/rest/{method}</c> with the access token in <c>auth</c>.</summary>
+    protected async Task<WireResponse> CallAsync(string token, string method, JsonObject body)
+    {
+        body["auth"] = token;
+        return await PostJsonAsync(new Uri(Server.BaseUrl, "rest/" + method).ToString(), body.ToJsonString());
+    }
+
     protected static void AssertError(WireResponse response, int status, string code, string? description = null)
     {
         Assert.Equal(status, response.Status);

@@ -97,3 +97,35 @@ function Get-PwshLaunchArguments {
     $first = [Environment]::GetCommandLineArgs()[0]
     if ($first -like '*.dll') { @($first) } else { @() }
 }
+
+# Installs an application on the emulator (POST /emulator/oauth/apps; -UserId 2 for a non-administrator's) and
+# signs in as it, with a token cache in a fresh temporary folder. Returns the cache path (remove its folder after)
+# and the app's client id.
+# The app's keys are throwaway test values; still, nothing here prints them.
+function Connect-TestApp([Parameter(Mandatory)] $Emulator, [int] $UserId = 1) {
+    $app = Invoke-RestMethod -Method Post -Uri "$($Emulator.Base)/emulator/oauth/apps?userId=$UserId"
+    $folder = Join-Path ([System.IO.Path]::GetTempPath()) ('b24-pester-app-' + [guid]::NewGuid().ToString('N'))
+    $cache = Join-Path $folder 'tokens.json'
+    $secret = ConvertTo-SecureString $app.client_secret -AsPlainText -Force
+    $refresh = ConvertTo-SecureString $app.refresh_token -AsPlainText -Force
+    Connect-B24 -Portal "$($Emulator.Base)/" -ClientId $app.client_id -ClientSecret $secret -RefreshToken $refresh `
+        -TokenServer "$($Emulator.Base)/" -TokenCachePath $cache -RequestsPerSecond 1000 -Burst 1000
+    [pscustomobject]@{ Cache = $cache; ClientId = $app.client_id }
+}
+
+# The setup of the application-context files: an emulator that never throttles, the module imported, the
+# webhook connection kept aside (to show what a webhook is refused) and the session signed in as an application.
+function Initialize-AppTestSession {
+    $emulator = Start-TestEmulator -SeedWorkflows 0 -ExtraArguments @('--rate', '1000', '--burst', '100000')
+    $null = Initialize-TestSession $emulator
+    $webhook = Get-B24Connection
+    $app = Connect-TestApp $emulator
+    [pscustomobject]@{ Emulator = $emulator; WebhookConnection = $webhook; Cache = $app.Cache; ClientId = $app.ClientId }
+}
+
+# Undoes Initialize-AppTestSession.
+function Clear-AppTestSession($Session) {
+    Disconnect-B24 -ErrorAction SilentlyContinue
+    if ($Session.Cache) { Remove-Item -Recurse -Force (Split-Path $Session.Cache) -ErrorAction SilentlyContinue }
+    if ($Session.Emulator) { Stop-TestEmulator $Session.Emulator }
+}

@@ -18,5 +18,6 @@ internal static class AreaList
         new TasksArea(portal),
         new OAuth.OAuthArea(portal),
         new BizprocTasksArea(portal),
+        new AppActivities.AppActivitiesArea(portal),
     ];
 }

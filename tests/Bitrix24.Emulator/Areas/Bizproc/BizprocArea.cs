@@ -27,6 +27,9 @@ internal sealed class BizprocArea : PortalArea
     public override void Register(MethodRegistry methods)
     {
         methods.Read("bizproc.workflow.template.list", TemplateMethods.List);
+        methods.Write("bizproc.workflow.template.add", TemplateMethods.Add, applicationOnly: true);
+        methods.Write("bizproc.workflow.template.update", TemplateMethods.Update, applicationOnly: true);
+        methods.Write("bizproc.workflow.template.delete", TemplateMethods.Delete, applicationOnly: true);
         methods.Write("bizproc.workflow.start", WorkflowMethods.Start);
         methods.Read("bizproc.workflow.instances", WorkflowMethods.Instances);
         methods.Read("bizproc.workflow.instance.list", WorkflowMethods.Instances);
@@ -78,6 +81,10 @@ internal sealed class BizprocArea : PortalArea
     public IReadOnlyDictionary<string, int> Terminations => _terminations;
 
     public void AddTemplate(TemplateRow template) => _templates[template.Id] = template;
+
+    public void RemoveTemplate(long id) => _templates.Remove(id);
+
+    public long NextTemplateId() => _templates.Keys.DefaultIfEmpty(0).Max() + 1;
 
     public string NewWorkflowId() => WorkflowIds.Next(Portal.Random, _workflows.ContainsKey);
 

@@ -22,6 +22,11 @@ internal static class DocumentTypes
     };
 
     private static readonly Regex DynamicId = new("^(DYNAMIC_[1-9][0-9]*)_[1-9][0-9]*$");
+    private static readonly Regex DynamicType = new("^DYNAMIC_[1-9][0-9]*$");
+    private static readonly Regex IblockType = new("^iblock_[1-9][0-9]*$");
+    private static readonly Regex StorageType = new("^STORAGE_[1-9][0-9]*$");
+    private static readonly string[] ListEntities = ["BizprocDocument", @"Bitrix\Lists\BizprocDocumentLists"];
+    private const string DiskEntity = @"Bitrix\Disk\BizProcDocument";
 
     /// <summary>Entities whose document type is fixed (all but Dynamic, whose type carries the entity type id).</summary>
     public static IEnumerable<string> SimpleEntities => FixedTypes.Keys;
@@ -42,4 +47,14 @@ internal static class DocumentTypes
         return documentId.StartsWith(prefix, StringComparison.Ordinal) && documentId.Length > prefix.Length
             && documentId[prefix.Length] != '0' && documentId[prefix.Length..].All(char.IsAsciiDigit) ? type : null;
     }
+
+    /// <summary>Whether [module, entity, type] is a document type the bizproc pages list: CRM (LEAD… and
+    /// DYNAMIC_n), lists (iblock_n) and disk (STORAGE_n); with <paramref name="crmOnly"/> (robots) only CRM.</summary>
+    public static bool IsDocumentType(string module, string entity, string type, bool crmOnly = false) => module switch
+    {
+        "crm" => entity == Dynamic ? DynamicType.IsMatch(type) : TypeOf(entity) == type,
+        "lists" => !crmOnly && ListEntities.Contains(entity) && IblockType.IsMatch(type),
+        "disk" => !crmOnly && entity == DiskEntity && StorageType.IsMatch(type),
+        _ => false,
+    };
 }

@@ -6,6 +6,16 @@ namespace Bitrix24.Emulator;
 /// <summary>What tests read and seed of the bizproc area (each call takes the portal lock).</summary>
 public sealed partial class PortalState
 {
+    /// <summary>A template as stored, for tests: its owner application, name, description, AUTO_EXECUTE,
+    /// document type and the .bpt bytes received; null when there is none.</summary>
+    public StoredTemplate? Template(long id)
+    {
+        lock (SyncRoot)
+            return Area<BizprocArea>().FindTemplate(id) is { } t
+                ? new StoredTemplate(t.ApplicationId, t.Name, t.Description, t.AutoExecute, t.ModuleId + "|" + t.Entity + "|" + t.DocumentType, t.TemplateData)
+                : null;
+    }
+
     /// <summary>Ids of workflows still running.</summary>
     public IReadOnlyList<string> RunningWorkflowIds()
     {
@@ -71,3 +81,6 @@ public sealed partial class PortalState
             return Area<BizprocArea>().FindWorkflow(workflowId) is { Running: false } workflow ? workflow.StatusText : null;
     }
 }
+
+/// <summary>A template as <see cref="PortalState.Template"/> reads it.</summary>
+public sealed record StoredTemplate(string? ApplicationId, string Name, string? Description, long AutoExecute, string DocumentType, byte[]? TemplateData);

@@ -11,17 +11,27 @@ internal sealed class TemplateRow
     public string ModuleId { get; init; } = "crm";
     public string Entity { get; init; } = "";
     public string DocumentType { get; init; } = "";
-    public long AutoExecute { get; init; }
-    public string Name { get; init; } = "";
-    public JsonNode Template { get; init; } = new JsonArray();
+    public long AutoExecute { get; set; }
+    public string Name { get; set; } = "";
+    public JsonNode Template { get; set; } = new JsonArray();
     /// <summary>Parameter name → {Name, Description, Type, Required, Multiple, Default}; an empty PHP array prints [].</summary>
     public JsonNode Parameters { get; init; } = new JsonArray();
     public JsonNode Variables { get; init; } = new JsonArray();
     public JsonNode Constants { get; init; } = new JsonArray();
-    public DateTimeOffset Modified { get; init; }
-    public bool IsModified { get; init; }
-    public long UserId { get; init; } = 1;
+    public DateTimeOffset Modified { get; set; }
+    public bool IsModified { get; set; }
+    public long UserId { get; set; } = 1;
     public string? SystemCode { get; init; }
+
+    /// <summary>The application (client_id) that added it with bizproc.workflow.template.add; null for the
+    /// portal's own templates, which no application may update or delete.</summary>
+    public string? ApplicationId { get; init; }
+
+    /// <summary>DESCRIPTION as given (the list does not return it).</summary>
+    public string? Description { get; set; }
+
+    /// <summary>The .bpt file as received (TEMPLATE_DATA).</summary>
+    public byte[]? TemplateData { get; set; }
 
     /// <summary>Numbers print as strings ("525"), as the portal fetches them from the database.</summary>
     public static readonly Schema<TemplateRow> Schema = new(
