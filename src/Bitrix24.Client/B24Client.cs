@@ -104,8 +104,37 @@ namespace Bitrix24.Client
             if (operation is null)
                 throw new ArgumentNullException(nameof(operation));
             EnsureContext(operation.RequiresApplication, operation.Method);
-            var response = await SendAsync(operation.Method, operation.Parameters, operation.Kind, cancellationToken).ConfigureAwait(false);
-            return operation.ReadResult(response);
+            try
+            {
+                var response = await SendAsync(operation.Method, operation.Parameters, operation.Kind, cancellationToken).ConfigureAwait(false);
+                return operation.ReadResult(response);
+            }
+            catch (B24Exception unknown) when (unknown.Code == B24ErrorCodes.OutcomeUnknown && operation.OutcomeCheck is { } check)
+            {
+                // Read before deciding: done, or sent again exactly once.
+                var outcome = await CheckOutcomeAsync(check, cancellationToken).ConfigureAwait(false);
+                if (outcome is { Ran: true } ran)
+                    return ran.Result;
+                if (outcome is not { Known: true })
+                    throw;
+                B24Log.Write(options.Log, operation.Method + ": the answer was lost and a read shows it did not run; sending it again once");
+                var again = await SendAsync(operation.Method, operation.Parameters, operation.Kind, cancellationToken).ConfigureAwait(false);
+                return operation.ReadResult(again);
+            }
+        }
+
+        /// <summary>Runs an outcome check; null when the check itself failed (the outcome stays unknown).</summary>
+        internal async Task<B24Outcome<T>?> CheckOutcomeAsync<T>(B24Operation<B24Outcome<T>> check, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var response = await SendAsync(check.Method, check.Parameters, B24CallKind.Read, cancellationToken).ConfigureAwait(false);
+                return check.ReadResult(response);
+            }
+            catch (B24Exception)
+            {
+                return null;
+            }
         }
 
         /// <summary>Runs sub-calls through <c>batch</c>, 50 per HTTP request, and returns every outcome in

@@ -69,8 +69,23 @@ namespace Bitrix24.Client.Api
                 .Set("TASK_ID", taskId)
                 .Set("STATUS", (int)status)
                 .SetIfPresent("COMMENT", string.IsNullOrEmpty(comment) ? null : comment)
-                .SetIfPresent("FIELDS", fields is { Count: > 0 } ? fields : null));
+                .SetIfPresent("FIELDS", fields is { Count: > 0 } ? fields : null)).CheckedBy(StillRunning(taskId));
         }
+
+        /// <summary>A lost answer to complete is read back: a completed task has left the running list (ran); a
+        /// task still running did not get the answer (not run); a task not listed for the caller tells nothing.</summary>
+        private static B24Operation<B24Outcome<bool>> StillRunning(long taskId)
+            => B24Operation.Read(ListMethod, new ParameterSet()
+                    .Set("SELECT", new[] { "ID", "STATUS" })
+                    .Set("FILTER", new ParameterSet().Set("ID", taskId)),
+                response =>
+                {
+                    var rows = ListItems.Of(response.Result);
+                    if (rows.Count == 0)
+                        return B24Outcome<bool>.Unknown;
+                    return JsonReading.TryGetProperty(rows[0], "STATUS", out var state) && JsonReading.ToInt32(state) == 0
+                        ? B24Outcome<bool>.NotRun : B24Outcome<bool>.RanWith(true);
+                });
 
         /// <summary>Hands tasks of <paramref name="fromUserId"/> to <paramref name="toUserId"/>, all in one call.</summary>
         public static B24Operation<bool> Delegate(IReadOnlyCollection<long> taskIds, long fromUserId, long toUserId)

@@ -24,15 +24,38 @@ namespace Bitrix24.Client.Api
             "UF_CRM_TASK",
         };
 
-        /// <summary>tasks.task.add with the documented UPPER_CASE fields (TITLE, RESPONSIBLE_ID, … UF_*).</summary>
-        /// <summary>The result is the created task (result.task).</summary>
+        /// <summary>Prefix of the XML_ID marker <see cref="Add"/> sets on a task that has none.</summary>
+        public const string MarkerPrefix = "b24ps-";
+
+        /// <summary>
+        /// tasks.task.add with the documented UPPER_CASE fields (TITLE, RESPONSIBLE_ID, … UF_*); the result is the
+        /// created task (result.task). A task without an XML_ID gets a unique marker there ("b24ps-" and a GUID), so
+        /// that a lost answer can be checked: the task is found by its marker (it was created) or not (it is sent
+        /// again once), never created twice. A task with its own XML_ID keeps it, and a lost answer stays unknown.
+        /// </summary>
         public static B24Operation<TaskItem> Add(IDictionary<string, object?> fields)
         {
             if (fields is null || fields.Count == 0)
                 throw new ArgumentException("A task needs fields (at least TITLE).", nameof(fields));
-            return B24Operation.Write(AddMethod, new ParameterSet().Set("fields", fields),
+            var sent = new Dictionary<string, object?>(fields, StringComparer.OrdinalIgnoreCase);
+            string? marker = null;
+            if (!sent.TryGetValue("XML_ID", out var given) || given is null || (given is string text && text.Length == 0))
+                sent["XML_ID"] = marker = MarkerPrefix + Guid.NewGuid().ToString("N");
+            var add = B24Operation.Write(AddMethod, new ParameterSet().Set("fields", sent),
                 r => ReadTask(r.Result, AddMethod) ?? throw new B24Exception(B24ErrorCodes.UnexpectedAnswer, "The portal did not return the new task.", null, AddMethod));
+            return marker is null ? add : add.CheckedBy(FoundBy(marker));
         }
+
+        /// <summary>The task carrying <paramref name="marker"/>: created (ran, with the task) or not (not run).</summary>
+        private static B24Operation<B24Outcome<TaskItem>> FoundBy(string marker)
+            => B24Operation.Read(ListMethod, new ParameterSet()
+                    .Set("filter", new ParameterSet().Set("XML_ID", marker))
+                    .Set("select", new List<string>(DefaultSelect)),
+                response =>
+                {
+                    var rows = JsonReading.TryGetProperty(response.Result, "tasks", out var tasks) ? ListItems.Of(tasks) : ListItems.Of(response.Result);
+                    return rows.Count == 0 ? B24Outcome<TaskItem>.NotRun : B24Outcome<TaskItem>.RanWith(B24Json.Deserialize<TaskItem>(rows[0]));
+                });
 
         /// <summary>The result is the task, or null when there is no such task or no access (<c>"result":[]</c>).</summary>
         public static B24Operation<TaskItem?> Get(long id, IList<string>? select = null)

@@ -52,13 +52,21 @@ namespace Bitrix24.Client.Api
                 JsonReading.ToText(response.Result)
                 ?? throw new B24Exception(B24ErrorCodes.UnexpectedAnswer, "The portal did not return the new workflow's id.", null, StartMethod));
 
-        /// <summary>Terminates a workflow (its data is kept).</summary>
+        /// <summary>Terminates a workflow (its data is kept). A lost answer is checked: a terminated workflow has
+        /// left the running list.</summary>
         public static B24Operation<bool> Terminate(string workflowId, string? status = null)
-            => B24Operation.Write(TerminateMethod, IdParameters(workflowId).SetIfPresent("STATUS", status));
+            => B24Operation.Write(TerminateMethod, IdParameters(workflowId).SetIfPresent("STATUS", status)).CheckedBy(StillRunning(workflowId));
 
-        /// <summary>Stops a workflow and deletes its data.</summary>
+        /// <summary>Stops a workflow and deletes its data (a lost answer is checked as for <see cref="Terminate"/>).</summary>
         public static B24Operation<bool> Kill(string workflowId)
-            => B24Operation.Write(KillMethod, IdParameters(workflowId));
+            => B24Operation.Write(KillMethod, IdParameters(workflowId)).CheckedBy(StillRunning(workflowId));
+
+        /// <summary>Ran when the workflow is no longer running; not run when it still is.</summary>
+        private static B24Operation<B24Outcome<bool>> StillRunning(string workflowId)
+            => B24Operation.Read(ListMethod, new ParameterSet()
+                    .Set("SELECT", new[] { "ID" })
+                    .Set("FILTER", new ParameterSet().Set("ID", workflowId)),
+                response => ListItems.Of(response.Result).Count == 0 ? B24Outcome<bool>.RanWith(true) : B24Outcome<bool>.NotRun);
 
         private static ParameterSet StartParameters(int templateId, DocumentId document, IDictionary<string, object?>? parameters)
         {

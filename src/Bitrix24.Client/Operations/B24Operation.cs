@@ -69,13 +69,25 @@ namespace Bitrix24.Client.Operations
             : base(method, parameters, kind)
             => this.read = read ?? throw new ArgumentNullException(nameof(read));
 
+        /// <summary>
+        /// A read that tells whether this write ran when its answer was lost (a reset after sending, a timeout):
+        /// a terminated workflow has left the running list, a task created with a marker can be found by it. With
+        /// one, OUTCOME_UNKNOWN becomes a clean success (it ran) or one more attempt (it did not); without, it
+        /// stands.
+        /// </summary>
+        public B24Operation<B24Outcome<T>>? OutcomeCheck { get; private init; }
+
         /// <summary>This operation marked as application-only (robots, activities, template writes).</summary>
-        public B24Operation<T> ApplicationOnly()
-            => new B24Operation<T>(Method, Parameters, Kind, read) { RequiresApplication = true, Batchable = Batchable };
+        public B24Operation<T> ApplicationOnly() => Copy(true, Batchable, OutcomeCheck);
 
         /// <summary>This operation marked as one the portal refuses inside <c>batch</c>: always sent alone.</summary>
-        public B24Operation<T> Unbatchable()
-            => new B24Operation<T>(Method, Parameters, Kind, read) { RequiresApplication = RequiresApplication, Batchable = false };
+        public B24Operation<T> Unbatchable() => Copy(RequiresApplication, false, OutcomeCheck);
+
+        /// <summary>This write with <paramref name="check"/> as its <see cref="OutcomeCheck"/>.</summary>
+        internal B24Operation<T> CheckedBy(B24Operation<B24Outcome<T>> check) => Copy(RequiresApplication, Batchable, check);
+
+        private B24Operation<T> Copy(bool application, bool batchable, B24Operation<B24Outcome<T>>? check)
+            => new B24Operation<T>(Method, Parameters, Kind, read) { RequiresApplication = application, Batchable = batchable, OutcomeCheck = check };
 
         /// <summary>The typed result of a successful response (a direct call's, or a batch item's). Throws
         /// <see cref="Errors.B24Exception"/> (ERROR_UNEXPECTED_ANSWER) when the answer lacks what it needs.</summary>

@@ -20,7 +20,7 @@ namespace Bitrix24.PowerShell.Infrastructure
     /// document) keeps its place in that order. An operation the portal refuses inside a batch is sent alone,
     /// in its place. -WhatIf queues nothing, so nothing is sent.
     /// </summary>
-    public abstract class B24BatchCmdlet : B24Cmdlet
+    public abstract partial class B24BatchCmdlet : B24Cmdlet
     {
         /// <summary>Sub-calls per <c>batch</c> request (the portal refuses more).</summary>
         protected const int BatchSize = 50;
@@ -28,13 +28,15 @@ namespace Bitrix24.PowerShell.Infrastructure
         /// <summary>One input item: an operation to send, or an error found before sending (written in its place).</summary>
         private sealed class Pending
         {
-            public Pending(B24Operation? operation, string? key, object? target, Func<B24Response, object?>? output, ErrorRecord? rejected)
+            public Pending(B24Operation? operation, string? key, object? target, Func<B24Response, object?>? output, ErrorRecord? rejected,
+                OutcomeCheck? check = null)
             {
                 Operation = operation;
                 Key = key;
                 Target = target;
                 Output = output;
                 Rejected = rejected;
+                Check = check;
             }
 
             public B24Operation? Operation { get; }
@@ -42,6 +44,8 @@ namespace Bitrix24.PowerShell.Infrastructure
             public object? Target { get; }
             public Func<B24Response, object?>? Output { get; }
             public ErrorRecord? Rejected { get; }
+            /// <summary>How to tell whether the write ran when its answer is lost (null: it cannot be told).</summary>
+            public OutcomeCheck? Check { get; }
         }
 
         /// <summary>One batch request sent and not yet written: its items and the request.</summary>
@@ -105,7 +109,7 @@ namespace Bitrix24.PowerShell.Infrastructure
                 return;
             }
             var key = "c" + (_sequence++).ToString(CultureInfo.InvariantCulture);
-            _queue.Add(new Pending(operation, key, target, response => output(operation.ReadResult(response)), null));
+            _queue.Add(new Pending(operation, key, target, response => output(operation.ReadResult(response)), null, OutcomeCheck.Of(operation, output)));
             if (++_commands >= BatchSize)
                 Flush();
         }
@@ -176,6 +180,15 @@ namespace Bitrix24.PowerShell.Infrastructure
             catch (B24Exception ex)
             {
                 refused = ex; // nothing was sent (a closed connection…): every item reports it
+            }
+            // A request whose answer was lost fails each of its items with OUTCOME_UNKNOWN: read before deciding.
+            var lost = refused is { Code: B24ErrorCodes.OutcomeUnknown } ? refused
+                : byKey.Values.FirstOrDefault(r => r.Error?.Code == B24ErrorCodes.OutcomeUnknown)?.Error;
+            if (lost is not null && sent.Items.Exists(i => i.Check is not null))
+            {
+                WriteReconciled(sent.Items, lost, byKey);
+                ReportDone(sent.Items);
+                return;
             }
 
             foreach (var item in sent.Items)

@@ -39,15 +39,44 @@ public class OperationTests
     [Fact]
     public async Task A_write_reset_after_sending_is_reported_as_outcome_unknown_and_not_resent()
     {
-        var handler = MockHandler.Sequence(Reset, () => Responses.Result("true"));
+        var handler = MockHandler.Sequence(Reset, () => Responses.Result("\"66e4.2\""));
         using var client = TestClients.Create(handler);
 
+        // Nothing a read could find a started workflow by: the outcome stays unknown.
+        var error = await Assert.ThrowsAsync<B24Exception>(() => client.CallAsync(WorkflowsApi.Start(1, new Models.DocumentId("crm", "CCrmDocumentLead", "LEAD_1"))));
+
+        Assert.Equal(B24ErrorCodes.OutcomeUnknown, error.Code);
+        Assert.Equal(WorkflowsApi.StartMethod, error.Method);
+        Assert.Single(handler.Requests);
+        TestClients.AssertNoSecret(error.ToString(), "the error");
+    }
+
+    [Fact]
+    public async Task A_lost_answer_is_read_back_before_deciding_done_when_it_ran()
+    {
+        // The workflow is gone from the running list: the kill ran.
+        var handler = MockHandler.Sequence(Reset, () => Responses.Result("[]", total: 0));
+        using var client = TestClients.Create(handler);
+
+        Assert.True(await client.CallAsync(WorkflowsApi.Kill("66e4.1")));
+
+        Assert.Equal(2, handler.Requests.Count);
+        Assert.Equal(WorkflowsApi.ListMethod, handler.Requests[1].Method);
+        Assert.Equal("66e4.1", handler.Requests[1].Json.GetProperty("FILTER").GetProperty("ID").GetString());
+    }
+
+    [Fact]
+    public async Task A_lost_answer_is_read_back_before_deciding_sent_again_once_when_it_did_not_run()
+    {
+        var handler = MockHandler.Sequence(Reset, () => Responses.Result("[{\"ID\":\"66e4.1\"}]", total: 1), Reset);
+        using var client = TestClients.Create(handler);
+
+        // Still running: sent again, once; lost again, the outcome is unknown (no third attempt).
         var error = await Assert.ThrowsAsync<B24Exception>(() => client.CallAsync(WorkflowsApi.Kill("66e4.1")));
 
         Assert.Equal(B24ErrorCodes.OutcomeUnknown, error.Code);
-        Assert.Equal(WorkflowsApi.KillMethod, error.Method);
-        Assert.Single(handler.Requests);
-        TestClients.AssertNoSecret(error.ToString(), "the error");
+        Assert.Equal(3, handler.Requests.Count);
+        Assert.Equal(WorkflowsApi.KillMethod, handler.Requests[2].Method);
     }
 
     [Fact]
