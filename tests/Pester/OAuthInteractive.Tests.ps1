@@ -155,6 +155,23 @@ Describe 'Connect-B24 -Interactive' {
         $result.Errors[0].ErrorDetails.RecommendedAction | Should -Match 'Connect-B24 -Interactive'
     }
 
+    It 'a token-server error on the exchange (a wrong client secret) keeps its code and says how to sign in again' {
+        $port = Get-FreePort
+        $app = New-TestApp $port
+        $wrong = [pscustomobject]@{ client_id = $app.client_id; client_secret = 'not-the-secret-0123456789' }
+        $job = Start-SignIn $wrong $port (Join-Path $cacheFolder 'wrong-secret.json')
+
+        $redirect = Get-PortalRedirect (Wait-AuthorizeUri $job)
+        $null = Invoke-WebRequest -Uri $redirect.Location
+        $result = Receive-SignIn $job
+
+        $result.Output | Should -BeNullOrEmpty
+        $result.Errors[0].FullyQualifiedErrorId | Should -BeLike 'invalid_client,*'
+        "$($result.Errors[0])" | Should -Match 'Connect-B24'
+        $result.Text.Contains($wrong.client_secret) | Should -BeFalse
+        Test-Path (Join-Path $cacheFolder 'wrong-secret.json') | Should -BeFalse
+    }
+
     It 'an application whose redirect address is another port: the portal shows its error page, the sign-in ends with OAUTH_NO_REDIRECT' {
         $app = New-TestApp (Get-FreePort)
         $job = Start-SignIn $app 0 (Join-Path $cacheFolder 'elsewhere.json') -TimeoutSeconds 3   # 0: a free port of its own
