@@ -202,14 +202,14 @@ namespace Bitrix24.PowerShell.Commands
             Finish(client);
         }
 
-        /// <summary>Listens, prints the address (to the host and the information stream, tagged Bitrix24.SignIn),
+        /// <summary>Listens, prints the address (to the host, tagged Bitrix24.SignIn, and alone tagged Bitrix24.AuthorizeUri),
         /// opens the browser unless -NoBrowser, and waits on the pipeline thread so Ctrl+C stops it.</summary>
         private B24Client SignInInteractively(string? cachePath, B24ClientOptions options)
         {
             if (SignInTimeout <= TimeSpan.Zero)
                 throw new ArgumentException("-SignInTimeout must be positive (seconds or a TimeSpan).");
             using var signIn = InteractiveSignIn.Start(Portal!, ClientId!, RedirectPort);
-            WriteInformation(new HostInformationMessage { Message = signIn.Instructions(SignInTimeout) }, new[] { "PSHOST", "Bitrix24.SignIn" });
+            WriteInformation(new HostInformationMessage { Message = signIn.Instructions(SignInTimeout, RedirectPort == 0) }, new[] { "PSHOST", "Bitrix24.SignIn" });
             WriteInformation(new InformationRecord(signIn.AuthorizeUri.AbsoluteUri, "Connect-B24") { Tags = { "Bitrix24.AuthorizeUri" } });
             if (!NoBrowser && signIn.TryOpenBrowser() is { } whyNot)
                 WriteVerbose("The browser was not opened: " + whyNot + "; open the address above yourself.");

@@ -61,11 +61,13 @@ namespace Bitrix24.PowerShell.Infrastructure.Auth
         /// <summary>http://127.0.0.1:PORT/ — the redirect address the application must have.</summary>
         public Uri RedirectUri => receiver.RedirectUri;
 
-        /// <summary>What the cmdlet prints before it waits.</summary>
-        public string Instructions(TimeSpan timeout) =>
+        /// <summary>What the cmdlet prints before it waits (<paramref name="freePort"/>: no -RedirectPort was given).</summary>
+        public string Instructions(TimeSpan timeout, bool freePort) =>
             "Sign in to " + Portal + " as application " + ClientId + ": open this address in a browser" + Environment.NewLine
             + "  " + AuthorizeUri + Environment.NewLine
-            + "The application's redirect address must be " + RedirectUri + ". Waiting up to " + Describe(timeout) + " for the portal's answer; Ctrl+C cancels.";
+            + "The application's redirect address must be " + RedirectUri
+            + (freePort ? " (a free port: a portal that redirects to the address in the application's settings needs that port registered there and passed as -RedirectPort)" : "")
+            + ". Waiting up to " + Describe(timeout) + " for the portal's answer; Ctrl+C cancels.";
 
         /// <summary>Opens the authorize page in the default browser where there is a desktop; null when
         /// started, otherwise why not (the printed address is then the way).</summary>
