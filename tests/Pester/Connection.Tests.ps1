@@ -123,25 +123,7 @@ try { Get-B24Workflow -First 1 -ErrorAction Stop; 'no error' } catch { `$_.Fully
 Import-Module '$ManifestPath'
 try { $Script -ErrorAction Stop; 'connected' } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message }
 "@
-        $info = [System.Diagnostics.ProcessStartInfo]::new((Get-Process -Id $PID).Path)
-        foreach ($a in @(Get-PwshLaunchArguments) + @('-NoProfile') + @(if ($NonInteractive) { '-NonInteractive' }) + @('-Command', $script)) {
-            $info.ArgumentList.Add($a)
-        }
-        $info.UseShellExecute = $false
-        $info.RedirectStandardInput = $true    # an open pipe nobody writes to: a prompt would wait on it forever
-        $info.RedirectStandardOutput = $true
-        $info.RedirectStandardError = $true
-        $info.Environment['B24_WEBHOOK_URL'] = $null
-        $child = [System.Diagnostics.Process]::Start($info)
-        try {
-            $output = $child.StandardOutput.ReadToEndAsync()
-            $child.WaitForExit(120000) | Should -BeTrue -Because 'the child must not wait for input'
-            $lines = @($output.Result -split "`r?`n" | Where-Object { $_ })
-        }
-        finally {
-            if (-not $child.HasExited) { $child.Kill($true) }
-            $child.StandardInput.Dispose()
-        }
+        $lines = Invoke-UnattendedPwsh -Script $script -NonInteractive:$NonInteractive
         $lines[0] | Should -Be 'INVALID_ARGUMENT,Bitrix24.PowerShell.Commands.ConnectB24Command'
         $lines[1] | Should -Match 'not prompted for because'
         $lines[1] | Should -Match ([regex]::Escape($Reason))

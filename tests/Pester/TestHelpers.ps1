@@ -91,6 +91,30 @@ function Invoke-ChildPwsh([Parameter(Mandatory)] [string] $Script) {
     @($output | ForEach-Object { "$_" })
 }
 
+# Runs a script in a fresh pwsh whose input is an open pipe nobody writes to (a prompt or a wait for a person
+# would hang there), optionally with -NonInteractive; returns its output lines. Fails when it does not end.
+function Invoke-UnattendedPwsh([Parameter(Mandatory)] [string] $Script, [switch] $NonInteractive) {
+    $info = [System.Diagnostics.ProcessStartInfo]::new((Get-Process -Id $PID).Path)
+    foreach ($a in @(Get-PwshLaunchArguments) + @('-NoProfile') + @(if ($NonInteractive) { '-NonInteractive' }) + @('-Command', $Script)) {
+        $info.ArgumentList.Add($a)
+    }
+    $info.UseShellExecute = $false
+    $info.RedirectStandardInput = $true
+    $info.RedirectStandardOutput = $true
+    $info.RedirectStandardError = $true
+    $info.Environment['B24_WEBHOOK_URL'] = $null
+    $child = [System.Diagnostics.Process]::Start($info)
+    try {
+        $output = $child.StandardOutput.ReadToEndAsync()
+        if (-not $child.WaitForExit(120000)) { throw 'The child pwsh waited for input instead of failing.' }
+        @($output.Result -split "`r?`n" | Where-Object { $_ })
+    }
+    finally {
+        if (-not $child.HasExited) { $child.Kill($true) }
+        $child.StandardInput.Dispose()
+    }
+}
+
 # What starts this same pwsh again: `dotnet pwsh` (the local tool) runs as dotnet with pwsh.dll as its
 # first argument; an installed pwsh is its own executable.
 function Get-PwshLaunchArguments {

@@ -43,6 +43,12 @@ namespace Bitrix24.Client.Errors
         public const string TokenCacheInsecure = "TOKEN_CACHE_INSECURE";
         public const string TokenCacheUnreadable = "TOKEN_CACHE_UNREADABLE";
         public const string TokenCacheLocked = "TOKEN_CACHE_LOCKED";
+        /// <summary>The interactive sign-in: a redirect whose state was not this sign-in's (its code is not used).</summary>
+        public const string AuthorizationStateMismatch = "OAUTH_STATE_MISMATCH";
+        /// <summary>The interactive sign-in: no redirect with a code came back before the wait ended.</summary>
+        public const string AuthorizationNotReceived = "OAUTH_NO_REDIRECT";
+        /// <summary>The interactive sign-in: the redirect said the user (or portal) refused (RFC 6749 error=access_denied).</summary>
+        public const string AuthorizationDenied = "access_denied";
         /// <summary>An application-only method (robots, activities, template writes) asked of a webhook
         /// connection: refused before sending.</summary>
         public const string ApplicationContextRequired = "APPLICATION_CONTEXT_REQUIRED";
@@ -84,6 +90,9 @@ namespace Bitrix24.Client.Errors
             [TokenCacheInsecure] = "The cache must belong to you and be mode 600: delete it (its tokens may have leaked) and sign in again.",
             [TokenCacheUnreadable] = "Check the cache file's owner and permissions, or choose another -TokenCachePath, and sign in again.",
             [TokenCacheLocked] = "Another process holds the token cache lock; wait for it, or stop a hung script using the same cache.",
+            [AuthorizationStateMismatch] = "The redirect did not come from the sign-in this command started; nothing was exchanged. Run Connect-B24 -Interactive again and use only the address it prints.",
+            [AuthorizationNotReceived] = "No redirect reached the listener: check the application's redirect address is http://127.0.0.1:<port>/ with the port passed as -RedirectPort, that the application is installed, and what the portal's page said; then run Connect-B24 -Interactive again.",
+            [AuthorizationDenied] = "The sign-in was refused on the portal: allow the application's access (or ask the portal's administrator to), then run Connect-B24 -Interactive again.",
             [ApplicationContextRequired] = "This method works only for an application: sign in with Connect-B24 -ClientId -ClientSecret -RefreshToken (or -Interactive), not a webhook.",
             [NetworkError] = "Could not reach the portal. Check the address, the network, proxy and TLS settings.",
             [Timeout] = "The portal did not answer in time (one request may run at most 60 s). Retry with less work per call, or raise the client's Timeout.",

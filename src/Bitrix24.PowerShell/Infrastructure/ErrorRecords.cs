@@ -74,6 +74,8 @@ namespace Bitrix24.PowerShell.Infrastructure
                     return ErrorCategory.PermissionDenied;
                 case B24ErrorCodes.NoAuthFound:
                 case B24ErrorCodes.ExpiredToken:
+                case B24ErrorCodes.AuthorizationStateMismatch:
+                case B24ErrorCodes.AuthorizationDenied:
                     return ErrorCategory.AuthenticationError;
                 case B24ErrorCodes.QueryLimitExceeded:
                 case B24ErrorCodes.OperationTimeLimit:
@@ -101,6 +103,7 @@ namespace Bitrix24.PowerShell.Infrastructure
                 case B24ErrorCodes.NetworkError:
                     return ErrorCategory.ConnectionError;
                 case B24ErrorCodes.Timeout:
+                case B24ErrorCodes.AuthorizationNotReceived:
                     return ErrorCategory.OperationTimeout;
                 case B24ErrorCodes.OutcomeUnknown:
                     return ErrorCategory.OperationStopped;

@@ -48,10 +48,7 @@ namespace Bitrix24.Client.Auth.OAuth
             string? accessToken = null, string? tokenServer = null, TokenCache? cache = null)
         {
             var portalUri = ParsePortal(portal);
-            if (string.IsNullOrWhiteSpace(clientId))
-                throw new ArgumentException("A client id is required (the application's code, e.g. app.573ad8a0346747.09223434 or local.…).", nameof(clientId));
-            if (string.IsNullOrEmpty(clientSecret))
-                throw new ArgumentException("A client secret is required.", nameof(clientSecret));
+            RequireClient(clientId, clientSecret);
             if (string.IsNullOrEmpty(refreshToken))
                 throw new ArgumentException("A refresh token is required.", nameof(refreshToken));
             var server = ParseServer(tokenServer);
@@ -81,6 +78,56 @@ namespace Bitrix24.Client.Auth.OAuth
             var credential = new OAuthCredential(portal, clientId, clientSecret, issued, tokenServer, cache);
             credential.Persist();
             return credential;
+        }
+
+        /// <summary>
+        /// The interactive flow's first step (settings__oauth__index.md): the portal's authorize page,
+        /// <c>{portal}/oauth/authorize/?client_id=…&amp;state=…</c>. The portal redirects to the application's
+        /// registered address; <paramref name="redirectUri"/>, when given, is added as <c>redirect_uri</c> so a
+        /// portal that checks it can refuse a foreign address (the emulator does).
+        /// </summary>
+        public static Uri AuthorizeUri(string portal, string clientId, string state, Uri? redirectUri = null)
+        {
+            if (string.IsNullOrWhiteSpace(clientId))
+                throw new ArgumentException("A client id is required.", nameof(clientId));
+            var query = "client_id=" + Uri.EscapeDataString(clientId.Trim()) + "&state=" + Uri.EscapeDataString(state);
+            if (redirectUri is not null)
+                query += "&redirect_uri=" + Uri.EscapeDataString(redirectUri.AbsoluteUri);
+            return new Uri(ParsePortal(portal), "oauth/authorize/?" + query);
+        }
+
+        private static void RequireClient(string clientId, string clientSecret)
+        {
+            if (string.IsNullOrWhiteSpace(clientId))
+                throw new ArgumentException("A client id is required (the application's code, e.g. app.573ad8a0346747.09223434 or local.…).", nameof(clientId));
+            if (string.IsNullOrEmpty(clientSecret))
+                throw new ArgumentException("A client secret is required.", nameof(clientSecret));
+        }
+
+        /// <summary>A fresh random <c>state</c> for one authorize request (32 hex digits).</summary>
+        public static string NewState()
+        {
+            var bytes = new byte[16];
+            using (var random = System.Security.Cryptography.RandomNumberGenerator.Create())
+                random.GetBytes(bytes);
+            var text = new StringBuilder(32);
+            foreach (var b in bytes)
+                text.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+            return text.ToString();
+        }
+
+        /// <summary>The interactive flow's second step: exchanges an authorization code (it lives 30 s, so at
+        /// once) at the token server; with a cache, the issued pair is written to it before this returns.</summary>
+        public static async Task<OAuthCredential> FromAuthorizationCodeAsync(string portal, string clientId, string clientSecret, string code,
+            string? tokenServer = null, TokenCache? cache = null, CancellationToken cancellationToken = default)
+        {
+            var portalUri = ParsePortal(portal);
+            RequireClient(clientId, clientSecret);
+            if (string.IsNullOrEmpty(code))
+                throw new ArgumentException("An authorization code is required.", nameof(code));
+            var server = new TokenServerClient(ParseServer(tokenServer), () => DefaultTokenHttp.Value);
+            var issued = await server.ExchangeCodeAsync(clientId.Trim(), clientSecret, code, cancellationToken).ConfigureAwait(false);
+            return FromIssued(portalUri, clientId.Trim(), clientSecret, issued, server.Server, cache);
         }
 
         /// <summary>Portal root, ending with a slash.</summary>

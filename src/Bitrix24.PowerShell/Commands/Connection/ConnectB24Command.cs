@@ -11,7 +11,7 @@ using Bitrix24.PowerShell.Infrastructure.Auth;
 namespace Bitrix24.PowerShell.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Connects to a Bitrix24 portal with an inbound webhook and makes it the session's current connection.</para>
+    /// <para type="synopsis">Connects to a Bitrix24 portal with an inbound webhook or as an OAuth application and makes it the session's current connection.</para>
     /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "B24", DefaultParameterSetName = EnvironmentSet)]
     [OutputType(typeof(B24Client))]
@@ -23,21 +23,25 @@ namespace Bitrix24.PowerShell.Commands
         private const string EnvironmentSet = "Environment";
         private const string OAuthSet = "OAuth";
         private const string OAuthCacheSet = "OAuthCache";
+        private const string InteractiveSet = "Interactive";
 
         /// <summary>Portal address for an application sign-in: https://your-portal.bitrix24.com/</summary>
         [Parameter(Mandatory = true, ParameterSetName = OAuthSet)]
         [Parameter(ParameterSetName = OAuthCacheSet)]
+        [Parameter(Mandatory = true, ParameterSetName = InteractiveSet)]
         [ValidateNotNullOrEmpty]
         public string? Portal { get; set; }
 
         /// <summary>The application's client id (client_id).</summary>
         [Parameter(Mandatory = true, ParameterSetName = OAuthSet)]
+        [Parameter(Mandatory = true, ParameterSetName = InteractiveSet)]
         [ValidateNotNullOrEmpty]
         public string? ClientId { get; set; }
 
         /// <summary>The application's client secret (client_secret): a SecureString or a PSCredential; prompted for
         /// (masked) when left out in an interactive session.</summary>
         [Parameter(ParameterSetName = OAuthSet)]
+        [Parameter(ParameterSetName = InteractiveSet)]
         [SecretArgument]
         [ValidateNotNull]
         public SecureString? ClientSecret { get; set; }
@@ -55,14 +59,36 @@ namespace Bitrix24.PowerShell.Commands
 
         /// <summary>The authorization server (default https://oauth.bitrix.info/; on-premise portals, the emulator).</summary>
         [Parameter(ParameterSetName = OAuthSet)]
+        [Parameter(ParameterSetName = InteractiveSet)]
         [ValidateNotNullOrEmpty]
         public string? TokenServer { get; set; }
 
         /// <summary>The token cache file (default: per user and portal under LocalApplicationData/Bitrix24/tokens).</summary>
         [Parameter(ParameterSetName = OAuthSet)]
         [Parameter(ParameterSetName = OAuthCacheSet)]
+        [Parameter(ParameterSetName = InteractiveSet)]
         [ValidateNotNullOrEmpty]
         public string? TokenCachePath { get; set; }
+
+        /// <summary>Signs in a person at a keyboard: the portal's authorize page in a browser, the code back to a
+        /// loopback listener, exchanged at once.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = InteractiveSet)]
+        public SwitchParameter Interactive { get; set; }
+
+        /// <summary>The port of the loopback listener (the application's redirect address
+        /// http://127.0.0.1:PORT/); default: a free port.</summary>
+        [Parameter(ParameterSetName = InteractiveSet)]
+        [ValidateRange(1, 65535)]
+        public int RedirectPort { get; set; }
+
+        /// <summary>Only prints the address to open, without starting a browser.</summary>
+        [Parameter(ParameterSetName = InteractiveSet)]
+        public SwitchParameter NoBrowser { get; set; }
+
+        /// <summary>How long to wait for the portal's redirect (seconds or a TimeSpan; default 5 minutes).</summary>
+        [Parameter(ParameterSetName = InteractiveSet)]
+        [SecondsToTimeSpan]
+        public TimeSpan SignInTimeout { get; set; } = InteractiveSignIn.DefaultTimeout;
 
         /// <summary>Signs in from the token cache alone (a scheduled run after one sign-in with -RefreshToken).</summary>
         [Parameter(Mandatory = true, ParameterSetName = OAuthCacheSet)]
@@ -99,7 +125,7 @@ namespace Bitrix24.PowerShell.Commands
 
         protected override void EndProcessing()
         {
-            if (ParameterSetName == OAuthSet || ParameterSetName == OAuthCacheSet)
+            if (ParameterSetName == OAuthSet || ParameterSetName == OAuthCacheSet || ParameterSetName == InteractiveSet)
             {
                 ConnectApplication();
                 return;
@@ -136,7 +162,13 @@ namespace Bitrix24.PowerShell.Commands
         private void ConnectApplication()
         {
             var options = new B24ClientOptions { RequestsPerSecond = RequestsPerSecond, Burst = Burst, MaxRetries = MaxRetries };
-            if (ParameterSetName == OAuthSet && ClientSecret is null)
+            if (ParameterSetName == InteractiveSet && SecretPrompt.WhyNot(Host) is { } nobody)
+            {
+                Fail(ErrorRecords.InvalidArgument("The interactive sign-in needs a person at a browser; it was not started because " + nobody
+                    + ". In scripts sign in from the cache (-FromTokenCache) or with -RefreshToken.", null));
+                return;
+            }
+            if (ParameterSetName != OAuthCacheSet && ClientSecret is null)
             {
                 ClientSecret = SecretPrompt.Read(this, "Client secret of application " + ClientId, out var whyNot);
                 if (ClientSecret is null)
@@ -149,10 +181,13 @@ namespace Bitrix24.PowerShell.Commands
             B24Client client;
             try
             {
-                client = ParameterSetName == OAuthSet
-                    ? OAuthSignIn.WithRefreshToken(Portal!, ClientId!, ClientSecret!, RefreshToken!, AccessToken, TokenServer,
-                        TokenCachePath is null ? null : GetUnresolvedProviderPathFromPSPath(TokenCachePath), options)
-                    : OAuthSignIn.FromCache(Portal, TokenCachePath is null ? null : GetUnresolvedProviderPathFromPSPath(TokenCachePath), options);
+                var cachePath = TokenCachePath is null ? null : GetUnresolvedProviderPathFromPSPath(TokenCachePath);
+                client = ParameterSetName switch
+                {
+                    OAuthSet => OAuthSignIn.WithRefreshToken(Portal!, ClientId!, ClientSecret!, RefreshToken!, AccessToken, TokenServer, cachePath, options),
+                    InteractiveSet => SignInInteractively(cachePath, options),
+                    _ => OAuthSignIn.FromCache(Portal, cachePath, options),
+                };
             }
             catch (ArgumentException ex)
             {
@@ -165,6 +200,20 @@ namespace Bitrix24.PowerShell.Commands
                 return;
             }
             Finish(client);
+        }
+
+        /// <summary>Listens, prints the address (to the host, tagged Bitrix24.SignIn, and alone tagged Bitrix24.AuthorizeUri),
+        /// opens the browser unless -NoBrowser, and waits on the pipeline thread so Ctrl+C stops it.</summary>
+        private B24Client SignInInteractively(string? cachePath, B24ClientOptions options)
+        {
+            if (SignInTimeout <= TimeSpan.Zero)
+                throw new ArgumentException("-SignInTimeout must be positive (seconds or a TimeSpan).");
+            using var signIn = InteractiveSignIn.Start(Portal!, ClientId!, RedirectPort);
+            WriteInformation(new HostInformationMessage { Message = signIn.Instructions(SignInTimeout, RedirectPort == 0) }, new[] { "PSHOST", "Bitrix24.SignIn" });
+            WriteInformation(new InformationRecord(signIn.AuthorizeUri.AbsoluteUri, "Connect-B24") { Tags = { "Bitrix24.AuthorizeUri" } });
+            if (!NoBrowser && signIn.TryOpenBrowser() is { } whyNot)
+                WriteVerbose("The browser was not opened: " + whyNot + "; open the address above yourself.");
+            return Await(token => signIn.CompleteAsync(ClientSecret!, TokenServer, cachePath, options, SignInTimeout, token));
         }
 
         private void Finish(B24Client client)

@@ -37,7 +37,8 @@ namespace Bitrix24.PowerShell.Infrastructure.Auth
             }
         }
 
-        private static string? WhyNot(PSHost? host)
+        /// <summary>Why nobody can answer in this session (a prompt, a browser sign-in), or null when someone can.</summary>
+        internal static string? WhyNot(PSHost? host)
         {
             if (host?.UI is null)
                 return "this host has no user interface to prompt with";

@@ -8,8 +8,8 @@ namespace Bitrix24.Emulator.Areas.OAuth;
 /// refresh_token; answers the documented token JSON or {"error","error_description"}).
 /// <c>GET {emulator}/oauth/authorize/?client_id=…&amp;state=…</c>: the portal's authorize page for a user who is
 /// already signed in (user 1 or the app's installer): redirects to the app's redirect_uri with code, state,
-/// domain, member_id, scope and server_domain; an unknown app or one without a redirect address gets the
-/// portal's own error page (no redirect, as the docs say).
+/// domain, member_id, scope and server_domain; an unknown app, one without a redirect address, or a
+/// <c>redirect_uri</c> other than the registered one gets the portal's own error page (no redirect, as the docs say).
 /// </summary>
 internal sealed class OAuthEndpoints
 {
@@ -76,12 +76,23 @@ internal sealed class OAuthEndpoints
         var clientId = context.Request.Query["client_id"].ToString();
         var state = context.Request.Query["state"].ToString();
         var app = string.IsNullOrEmpty(clientId) ? null : _server.FindApp(clientId);
-        var code = app?.RedirectUri is null ? null : _server.IssueCode(clientId);
-        if (app?.RedirectUri is null || code is null)
+        if (app?.RedirectUri is null)
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            context.Response.ContentType = "text/html; charset=utf-8";
-            await context.Response.WriteAsync("<html><head><title>Authorization error</title></head><body>The application is not installed or has no handler address.</body></html>", context.RequestAborted);
+            await ErrorPageAsync(context, "The application is not installed or has no handler address.");
+            return;
+        }
+        // The docs: the portal takes the address from the application's settings. A redirect_uri sent anyway must
+        // be that address exactly (a portal never sends a code to a foreign address); absent, the registered one.
+        var asked = context.Request.Query["redirect_uri"].ToString();
+        if (asked.Length > 0 && !SameAddress(asked, app.RedirectUri))
+        {
+            await ErrorPageAsync(context, "The redirect address does not match the application's handler address.");
+            return;
+        }
+        var code = _server.IssueCode(clientId);
+        if (code is null)
+        {
+            await ErrorPageAsync(context, "The application is not installed or has no handler address.");
             return;
         }
         var baseUrl = BaseUrl(context);
@@ -92,4 +103,16 @@ internal sealed class OAuthEndpoints
         context.Response.StatusCode = StatusCodes.Status302Found;
         context.Response.Headers.Location = target;
     }
+
+    /// <summary>The portal's own error page: no redirect and no error parameters reach the application (as documented).</summary>
+    private static async Task ErrorPageAsync(HttpContext context, string message)
+    {
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        await context.Response.WriteAsync("<html><head><title>Authorization error</title></head><body>" + message + "</body></html>", context.RequestAborted);
+    }
+
+    private static bool SameAddress(string asked, string registered)
+        => Uri.TryCreate(asked, UriKind.Absolute, out var a) && Uri.TryCreate(registered, UriKind.Absolute, out var r)
+            && string.Equals(a.AbsoluteUri, r.AbsoluteUri, StringComparison.Ordinal);
 }
