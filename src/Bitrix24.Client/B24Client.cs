@@ -31,6 +31,7 @@ namespace Bitrix24.Client
         private readonly B24ClientOptions options;
         private readonly HttpPipeline pipeline;
         private readonly OperatingBudget budget;
+        private B24Exception? blocked;
 
         /// <summary>Connects with an inbound webhook URL.</summary>
         public static B24Client FromWebhook(string webhookUrl, B24ClientOptions? options = null)
@@ -122,6 +123,9 @@ namespace Bitrix24.Client
                 return operation.ReadResult(again);
             }
         }
+
+        /// <summary>Stops this connection calling the portal after an OVERLOAD_LIMIT (seen inside a batch).</summary>
+        internal void Block(B24Exception overload) => Interlocked.CompareExchange(ref blocked, overload, null);
 
         /// <summary>Runs an outcome check; null when the check itself failed (the outcome stays unknown).</summary>
         internal async Task<B24Outcome<T>?> CheckOutcomeAsync<T>(B24Operation<B24Outcome<T>> check, CancellationToken cancellationToken)
@@ -220,12 +224,16 @@ namespace Bitrix24.Client
             Deadline? deadline = null)
         {
             ValidateMethod(method);
+            if (Volatile.Read(ref blocked) is { } block)
+                throw new B24Exception(B24ErrorCodes.OverloadLimit,
+                    "REST is blocked for this portal (the portal answered OVERLOAD_LIMIT: " + block.Description + "), so this connection calls it no more.",
+                    null, method);
             var body = JsonParameterWriter.ToUtf8(parameters);
             var metered = !string.Equals(method, "batch", StringComparison.OrdinalIgnoreCase);
             deadline ??= new Deadline(budget.MaxWait);
             if (metered)
                 await budget.WaitAsync(method, budget.DelayBefore(method, 1), deadline, cancellationToken).ConfigureAwait(false);
-            while (true)
+            for (var garbled = 0; ; )
             {
                 var (status, bytes) = await pipeline.PostAsync(method, body, kind, cancellationToken).ConfigureAwait(false);
                 try
@@ -234,6 +242,26 @@ namespace Bitrix24.Client
                     if (metered)
                         budget.Observe(method, response.Time);
                     return response;
+                }
+                catch (B24Exception unreadable) when (unreadable.Code == B24ErrorCodes.UnexpectedAnswer && status >= 200 && status < 300)
+                {
+                    // A 200 whose body is not Bitrix24 JSON (cut short, garbled by a proxy): a read goes again; a
+                    // write ran or not, nobody can tell from this answer.
+                    if (kind == B24CallKind.Write)
+                        throw new B24Exception(B24ErrorCodes.OutcomeUnknown,
+                            "The write was sent but its answer could not be read (" + unreadable.Description + "): the portal may or may not have run it, so it was not sent again.",
+                            status, method, unreadable);
+                    if (kind != B24CallKind.Read || garbled >= options.MaxRetries)
+                        throw;
+                    var delay = TimeSpan.FromTicks(options.RetryBaseDelay.Ticks << Math.Min(garbled++, 10));
+                    B24Log.Write(options.Log, "Retry " + garbled + "/" + options.MaxRetries + " of " + method + " after an unreadable answer in " + (long)delay.TotalMilliseconds + " ms");
+                    await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                }
+                catch (B24Exception overload) when (overload.Code == B24ErrorCodes.OverloadLimit)
+                {
+                    // A manual block by Bitrix24 support: every later call would fail too, and keep the portal loaded.
+                    Interlocked.CompareExchange(ref blocked, overload, null);
+                    throw;
                 }
                 catch (B24Exception refused) when (metered && refused.Code == B24ErrorCodes.OperationTimeLimit)
                 {

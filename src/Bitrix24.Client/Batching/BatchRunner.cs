@@ -108,7 +108,11 @@ namespace Bitrix24.Client.Batching
             sent();
             var items = BatchResultReader.Read(chunk, response.Result, halt, client.Redact);
             foreach (var item in items)
+            {
                 budget.Observe(item.Method, item.Error?.Time ?? item.Time);
+                if (item.Error is { Code: B24ErrorCodes.OverloadLimit } overload)
+                    client.Block(overload);
+            }
             return items;
         }
 

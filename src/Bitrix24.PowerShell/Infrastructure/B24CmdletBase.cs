@@ -134,6 +134,18 @@ namespace Bitrix24.PowerShell.Infrastructure
         /// <summary>Writes a client failure as a non-terminating error (so -ErrorAction Stop makes it catchable).</summary>
         protected void WriteB24Error(B24Exception exception, object? target) => WriteError(ErrorRecords.From(exception, target));
 
+        /// <summary>
+        /// Writes a non-terminating error, except OVERLOAD_LIMIT: Bitrix24 support has blocked REST for the portal,
+        /// every further item would fail the same way (the connection no longer calls it), so the command stops
+        /// at once with that one error instead of writing one per item.
+        /// </summary>
+        protected new void WriteError(ErrorRecord errorRecord)
+        {
+            if (errorRecord?.Exception is B24Exception { Code: B24ErrorCodes.OverloadLimit })
+                ThrowTerminatingError(errorRecord);
+            base.WriteError(errorRecord);
+        }
+
         private T WaitOn<T>(Task<T> task)
         {
             try
