@@ -29,4 +29,24 @@ public sealed class CancellationTests(ITestOutputHelper log) : PortalTest(log)
         Assert.True(result.Stopped, result.ToString());
         Assert.DoesNotContain("not reached", result.Values);
     }
+
+    [Fact]
+    public async Task Stopping_a_bulk_write_with_batches_in_flight_ends_at_once_and_leaves_nothing_running()
+    {
+        using var runner = new PowerShellRunner();
+        var vars = new Dictionary<string, object?> { ["webhook"] = Portal.WebhookUrl };
+        var run = Task.Run(() => runner.Run(Connect + "Get-B24Workflow | Stop-B24Workflow -Confirm:$false\n'not reached'", vars));
+
+        // Connect-B24's check and the two listing requests are through; terminate batches are in flight.
+        Assert.True(SpinWait.SpinUntil(() => Portal.GetStats().TotalRequests >= 4 || run.IsCompleted, TimeSpan.FromSeconds(60)));
+        runner.Stop();
+
+        Assert.True(await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(60))) == run, "the stopped pipeline did not end");
+        var result = await run;
+        Assert.True(result.Stopped, result.ToString());
+        // No background work goes on sending: the requests the portal sees stop growing.
+        var after = Portal.GetStats().TotalRequests;
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal(after, Portal.GetStats().TotalRequests);
+    }
 }
