@@ -7,7 +7,7 @@ namespace Bitrix24.Client.Models
 {
     /// <summary>
     /// The three-part document type of bizproc (module, entity, type): ['crm', 'CCrmDocumentDeal', 'DEAL'].
-    /// <see cref="Parse"/> also takes the readable shortcuts Lead, Contact, Company, Deal, Quote, SmartInvoice,
+    /// <see cref="Parse(IReadOnlyList{string})"/> also takes the readable shortcuts Lead, Contact, Company, Deal, Quote, SmartInvoice,
     /// 'Dynamic 128', 'List 5' and 'Disk 3' (smart process, list information block, drive storage).
     /// </summary>
     public sealed class DocumentType : IEquatable<DocumentType>
@@ -43,7 +43,7 @@ namespace Bitrix24.Client.Models
         public string Entity { get; }
         public string Type { get; }
 
-        /// <summary>The shortcuts <see cref="Parse"/> knows (the numbered ones with a placeholder).</summary>
+        /// <summary>The shortcuts <see cref="Parse(IReadOnlyList{string})"/> knows (the numbered ones with a placeholder).</summary>
         public static IReadOnlyList<string> Shortcuts { get; } = Fixed.Keys.Concat(new[] { "Dynamic <id>", "List <iblock>", "Disk <storage>" }).ToList();
 
         /// <summary>

@@ -22,8 +22,8 @@ namespace Bitrix24.Client.Paging
     /// </summary>
     internal static class KeysetPager
     {
-        /// <param name="rowLimit">The caller stops after this many rows (-First): fewer pages are asked for, and
-        /// one page goes as a plain call.</param>
+        /// <summary>Streams the listing. With a <c>rowLimit</c> (the caller stops after that many rows, -First)
+        /// fewer pages are asked for, and one page goes as a plain call.</summary>
         public static async IAsyncEnumerable<B24Page<JsonElement>> ListAsync(B24Client client, KeysetListRequest request, int? rowLimit = null,
             [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
