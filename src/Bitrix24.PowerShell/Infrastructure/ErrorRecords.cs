@@ -22,8 +22,10 @@ namespace Bitrix24.PowerShell.Infrastructure
         }
 
         /// <summary>A check the module makes before anything is sent (bad document id, unusable parameter…).</summary>
+        /// <remarks>An <see cref="InsecureTransportException"/> as <paramref name="inner"/> gives INSECURE_TRANSPORT, SecurityError.</remarks>
         public static ErrorRecord InvalidArgument(string message, object? target, Exception? inner = null)
-            => From(new B24Exception(B24ErrorCodes.InvalidArgument, message, inner: inner), target);
+            => From(new B24Exception(inner is InsecureTransportException ? B24ErrorCodes.InsecureTransport : B24ErrorCodes.InvalidArgument,
+                message, inner: inner), target);
 
         /// <summary>An application-only cmdlet on a webhook connection: refused before anything is sent.</summary>
         public static ErrorRecord ApplicationContextRequired(string methods, string authType)
@@ -100,6 +102,8 @@ namespace Bitrix24.PowerShell.Infrastructure
                     return ErrorCategory.InvalidOperation;
                 case B24ErrorCodes.NetworkError:
                     return ErrorCategory.ConnectionError;
+                case B24ErrorCodes.InsecureTransport:
+                    return ErrorCategory.SecurityError;
                 case B24ErrorCodes.Timeout:
                     return ErrorCategory.OperationTimeout;
                 case B24ErrorCodes.OutcomeUnknown:
