@@ -103,7 +103,19 @@ namespace Bitrix24.PowerShell.Infrastructure
                 case B24ErrorCodes.NetworkError:
                     return ErrorCategory.ConnectionError;
                 case B24ErrorCodes.InsecureTransport:
+                case B24ErrorCodes.TokenCacheInsecure:
                     return ErrorCategory.SecurityError;
+                case B24ErrorCodes.TokenCacheMissing:
+                    return ErrorCategory.ObjectNotFound;
+                case B24ErrorCodes.TokenCacheCorrupt:
+                    return ErrorCategory.InvalidData;
+                case B24ErrorCodes.TokenCacheUnreadable:
+                    return ErrorCategory.ReadError;
+                case B24ErrorCodes.TokenCacheLocked:
+                    return ErrorCategory.ResourceBusy;
+                case B24ErrorCodes.BatchMethodNotAllowed:
+                case B24ErrorCodes.BatchLengthExceeded:
+                    return ErrorCategory.InvalidArgument;
                 case B24ErrorCodes.Timeout:
                     return ErrorCategory.OperationTimeout;
                 case B24ErrorCodes.OutcomeUnknown:
