@@ -299,15 +299,6 @@ namespace Bitrix24.Client
         }
 
         /// <summary>Method names become a URL path segment: refuse anything that could change the path.</summary>
-        private static void ValidateMethod(string method)
-        {
-            if (string.IsNullOrWhiteSpace(method))
-                throw new ArgumentException("A method name is required, e.g. user.get.", nameof(method));
-            foreach (var c in method)
-            {
-                if (!(char.IsLetterOrDigit(c) || c == '.' || c == '_' || c == '-') || c > 127)
-                    throw new ArgumentException("'" + method + "' is not a REST method name (letters, digits, '.', '_' and '-' only).", nameof(method));
-            }
-        }
+        private static void ValidateMethod(string method) => B24MethodNames.Validate(method);
     }
 }

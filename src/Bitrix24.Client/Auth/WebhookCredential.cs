@@ -45,6 +45,7 @@ namespace Bitrix24.Client.Auth
                 throw Invalid("The webhook URL is not an absolute URL.");
             if (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
                 throw Invalid("The webhook URL must start with https:// (found the scheme '" + uri.Scheme + "').");
+            SecureTransport.Require(uri, "the webhook code", "act as the webhook's user", "webhookUrl");
             if (uri.Query.Length > 0 || uri.Fragment.Length > 0)
                 throw Invalid("The webhook URL must not have a query string or a fragment.");
             if (uri.UserInfo.Length > 0)

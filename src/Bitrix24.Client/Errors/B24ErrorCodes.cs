@@ -49,6 +49,9 @@ namespace Bitrix24.Client.Errors
         public const string AuthorizationNotReceived = "OAUTH_NO_REDIRECT";
         /// <summary>The interactive sign-in: the redirect said the user (or portal) refused (RFC 6749 error=access_denied).</summary>
         public const string AuthorizationDenied = "access_denied";
+
+        /// <summary>A credential would have gone over plain http:// to a host that is not loopback: refused, nothing sent.</summary>
+        public const string InsecureTransport = "INSECURE_TRANSPORT";
         /// <summary>An application-only method (robots, activities, template writes) asked of a webhook
         /// connection: refused before sending.</summary>
         public const string ApplicationContextRequired = "APPLICATION_CONTEXT_REQUIRED";
@@ -87,6 +90,7 @@ namespace Bitrix24.Client.Errors
             [PaymentRequired] = "The application's trial or paid period is over: renew its payment; until then the token server issues no tokens.",
             [TokenCacheMissing] = "Sign in once with -ClientId/-ClientSecret/-RefreshToken (or -Interactive) and -TokenCachePath; later runs can then start from the cache alone.",
             [TokenCacheCorrupt] = "Delete the token cache file and sign in again (Connect-B24 -Interactive, or a new -RefreshToken).",
+            [InsecureTransport] = "Use the portal's https:// address; http:// is accepted only for loopback (127.0.0.0/8, ::1, localhost). A private CA: trust it in the operating system's certificate store (certificate checks cannot be turned off).",
             [TokenCacheInsecure] = "The cache must belong to you and be mode 600: delete it (its tokens may have leaked) and sign in again.",
             [TokenCacheUnreadable] = "Check the cache file's owner and permissions, or choose another -TokenCachePath, and sign in again.",
             [TokenCacheLocked] = "Another process holds the token cache lock; wait for it, or stop a hung script using the same cache.",

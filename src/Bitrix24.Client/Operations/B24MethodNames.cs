@@ -20,6 +20,19 @@ namespace Bitrix24.Client.Operations
             "profile", "scope", "methods", "method.get", "server.time",
         };
 
+        /// <summary>Throws <see cref="ArgumentException"/> unless <paramref name="method"/> is a REST method name
+        /// (ASCII letters, digits, '.', '_' and '-'): it becomes a URL path segment.</summary>
+        public static void Validate(string method)
+        {
+            if (string.IsNullOrWhiteSpace(method))
+                throw new ArgumentException("A method name is required, e.g. user.get.", nameof(method));
+            foreach (var c in method)
+            {
+                if (!(char.IsLetterOrDigit(c) || c == '.' || c == '_' || c == '-') || c > 127)
+                    throw new ArgumentException("'" + method + "' is not a REST method name (letters, digits, '.', '_' and '-' only).", nameof(method));
+            }
+        }
+
         /// <summary>
         /// True when the name says the method only reads. Anything else counts as a write — including
         /// <c>batch</c>, whose sub-calls may change state — so a method this table does not know is confirmed

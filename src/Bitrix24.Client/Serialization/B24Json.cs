@@ -1,7 +1,9 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Bitrix24.Client.Errors;
 
 namespace Bitrix24.Client.Serialization
 {
@@ -14,7 +16,19 @@ namespace Bitrix24.Client.Serialization
 
         /// <summary>Deserializes one row into a model with <see cref="Options"/>.</summary>
         public static T Deserialize<T>(JsonElement element) where T : class
-            => JsonSerializer.Deserialize<T>(element, Options) ?? throw new JsonException("The value is null.");
+        {
+            try
+            {
+                return JsonSerializer.Deserialize<T>(element, Options) ?? throw new JsonException("The value is null.");
+            }
+            catch (JsonException e)
+            {
+                // Which field of which model, and what it held: "Field ID of a B24User: "abc" is not a whole number".
+                var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "" : "Field " + e.Path!.TrimStart('$', '.') + " of ";
+                var what = e.Message.Split(new[] { " Path:" }, StringSplitOptions.None)[0];
+                throw new B24Exception(B24ErrorCodes.UnexpectedAnswer, "The portal's answer does not fit: " + field + "a " + typeof(T).Name + ": " + what + ".");
+            }
+        }
 
         /// <summary>A JSON value as plain .NET values: string, long, double, bool, null, object?[] and
         /// Dictionary&lt;string, object?&gt; (for callers that do not want to walk JsonElement).</summary>
@@ -31,10 +45,10 @@ namespace Bitrix24.Client.Serialization
 
         private static IEnumerable<JsonConverter> Converters()
         {
-            yield return new LenientConverter<int>(e => JsonReading.ToInt32(e) ?? 0, (w, v) => w.WriteNumberValue(v));
-            yield return new LenientConverter<int?>(JsonReading.ToInt32, (w, v) => w.WriteNumberValue(v!.Value));
-            yield return new LenientConverter<long>(e => JsonReading.ToInt64(e) ?? 0, (w, v) => w.WriteNumberValue(v));
-            yield return new LenientConverter<long?>(JsonReading.ToInt64, (w, v) => w.WriteNumberValue(v!.Value));
+            yield return new LenientConverter<int>(e => WholeNumber(e, JsonReading.ToInt32) ?? 0, (w, v) => w.WriteNumberValue(v));
+            yield return new LenientConverter<int?>(e => WholeNumber(e, JsonReading.ToInt32), (w, v) => w.WriteNumberValue(v!.Value));
+            yield return new LenientConverter<long>(e => WholeNumber(e, JsonReading.ToInt64) ?? 0, (w, v) => w.WriteNumberValue(v));
+            yield return new LenientConverter<long?>(e => WholeNumber(e, JsonReading.ToInt64), (w, v) => w.WriteNumberValue(v!.Value));
             yield return new LenientConverter<double>(e => JsonReading.ToDouble(e) ?? 0, (w, v) => w.WriteNumberValue(v));
             yield return new LenientConverter<double?>(JsonReading.ToDouble, (w, v) => w.WriteNumberValue(v!.Value));
             yield return new LenientConverter<bool>(e => JsonReading.ToBoolean(e) ?? false, (w, v) => w.WriteBooleanValue(v));
@@ -58,6 +72,18 @@ namespace Bitrix24.Client.Serialization
             yield return new LenientConverter<Models.WorkflowAutoExecute?>(
                 e => JsonReading.ToInt32(e) is { } flags ? (Models.WorkflowAutoExecute)flags : null,
                 (w, v) => w.WriteNumberValue((int)v!.Value));
+        }
+
+        /// <summary>Empty values ("", null, {}, []) are no number; anything else that does not read as one is a
+        /// wrong answer, not a silent 0 (an id of 0 would send the next call to the wrong row, or to none).</summary>
+        private static T? WholeNumber<T>(JsonElement e, Func<JsonElement, T?> read) where T : struct
+        {
+            if (JsonReading.IsEmpty(e))
+                return null;
+            if (read(e) is { } value)
+                return value;
+            var raw = e.GetRawText();
+            throw new JsonException((raw.Length > 40 ? raw.Substring(0, 40) + "…" : raw) + " is not a whole number in range");
         }
 
         private static void WriteTextList(Utf8JsonWriter writer, IReadOnlyList<string>? list)

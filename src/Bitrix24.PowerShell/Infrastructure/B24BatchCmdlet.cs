@@ -114,8 +114,27 @@ namespace Bitrix24.PowerShell.Infrastructure
                 Flush();
         }
 
-        /// <summary>Reports an item rejected before sending, in its place among the others' outcomes.</summary>
-        protected void Reject(ErrorRecord error) => _queue.Add(new Pending(null, null, error.TargetObject, null, error));
+        /// <summary>Reports an item rejected before sending, in its place among the others' outcomes: at once when
+        /// nothing is ahead of it (or, under -ErrorAction Stop, after what is ahead), so that Stop ends the
+        /// pipeline before any later item is sent.</summary>
+        protected void Reject(ErrorRecord error)
+        {
+            if (_queue.Count > 0 || _inFlight.Count > 0)
+            {
+                if (!StopsOnError)
+                {
+                    _queue.Add(new Pending(null, null, error.TargetObject, null, error));
+                    return;
+                }
+                Flush();
+                WriteCompleted(0);
+            }
+            WriteError(error);
+        }
+
+        private bool StopsOnError
+            => (MyInvocation.BoundParameters.TryGetValue("ErrorAction", out var bound) ? bound : GetVariableValue("ErrorActionPreference"))
+                is ActionPreference preference && preference == ActionPreference.Stop;
 
         protected override void EndProcessing()
         {

@@ -22,8 +22,10 @@ namespace Bitrix24.PowerShell.Infrastructure
         }
 
         /// <summary>A check the module makes before anything is sent (bad document id, unusable parameter…).</summary>
+        /// <remarks>An <see cref="InsecureTransportException"/> as <paramref name="inner"/> gives INSECURE_TRANSPORT, SecurityError.</remarks>
         public static ErrorRecord InvalidArgument(string message, object? target, Exception? inner = null)
-            => From(new B24Exception(B24ErrorCodes.InvalidArgument, message, inner: inner), target);
+            => From(new B24Exception(inner is InsecureTransportException ? B24ErrorCodes.InsecureTransport : B24ErrorCodes.InvalidArgument,
+                message, inner: inner), target);
 
         /// <summary>An application-only cmdlet on a webhook connection: refused before anything is sent.</summary>
         public static ErrorRecord ApplicationContextRequired(string methods, string authType)
@@ -102,6 +104,20 @@ namespace Bitrix24.PowerShell.Infrastructure
                     return ErrorCategory.InvalidOperation;
                 case B24ErrorCodes.NetworkError:
                     return ErrorCategory.ConnectionError;
+                case B24ErrorCodes.InsecureTransport:
+                case B24ErrorCodes.TokenCacheInsecure:
+                    return ErrorCategory.SecurityError;
+                case B24ErrorCodes.TokenCacheMissing:
+                    return ErrorCategory.ObjectNotFound;
+                case B24ErrorCodes.TokenCacheCorrupt:
+                    return ErrorCategory.InvalidData;
+                case B24ErrorCodes.TokenCacheUnreadable:
+                    return ErrorCategory.ReadError;
+                case B24ErrorCodes.TokenCacheLocked:
+                    return ErrorCategory.ResourceBusy;
+                case B24ErrorCodes.BatchMethodNotAllowed:
+                case B24ErrorCodes.BatchLengthExceeded:
+                    return ErrorCategory.InvalidArgument;
                 case B24ErrorCodes.Timeout:
                 case B24ErrorCodes.AuthorizationNotReceived:
                     return ErrorCategory.OperationTimeout;

@@ -106,14 +106,26 @@ public class ModelConverterTests
     public void Dates_in_the_forms_the_portal_writes(string json, string expected)
         => Assert.Equal(DateTimeOffset.Parse(expected), Read<Workflow>("{\"ID\":\"x\",\"STARTED\":" + json + "}").Started);
 
-    [Fact]
-    public void Numbers_that_do_not_fit_or_parse_are_left_empty()
+    [Theory]
+    [InlineData("\"TEMPLATE_ID\":\"abc\"", "Field TEMPLATE_ID of a Workflow: \"abc\" is not a whole number")]
+    [InlineData("\"STARTED_BY\":99999999999", "Field STARTED_BY of a Workflow: 99999999999 is not a whole number in range")]
+    [InlineData("\"TEMPLATE_ID\":{\"a\":1}", "Field TEMPLATE_ID of a Workflow")]
+    public void A_number_field_holding_something_else_is_an_unexpected_answer_that_names_the_field(string member, string says)
     {
-        var workflow = Read<Workflow>("{\"ID\":\"x\",\"TEMPLATE_ID\":\"abc\",\"STARTED_BY\":99999999999}");
+        // Issue 12: a wrong field type is reported, not read as 0 or nothing (an id of 0 would aim the next call wrong).
+        var error = Assert.Throws<Bitrix24.Client.Errors.B24Exception>(() => Read<Workflow>("{\"ID\":\"x\"," + member + "}"));
 
-        Assert.Null(workflow.TemplateId);
-        Assert.Null(workflow.StartedBy);
+        Assert.Equal(Bitrix24.Client.Errors.B24ErrorCodes.UnexpectedAnswer, error.Code);
+        Assert.Contains(says, error.Message);
     }
+
+    [Theory]
+    [InlineData("\"\"")]
+    [InlineData("null")]
+    [InlineData("{}")]
+    [InlineData("[]")]
+    public void An_empty_number_field_is_left_empty(string value)
+        => Assert.Null(Read<Workflow>("{\"ID\":\"x\",\"TEMPLATE_ID\":" + value + "}").TemplateId);
 
     [Fact]
     public void A_numeric_id_reads_as_text()

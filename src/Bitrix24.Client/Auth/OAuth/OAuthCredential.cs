@@ -32,11 +32,15 @@ namespace Bitrix24.Client.Auth.OAuth
 
         private OAuthCredential(Uri portal, string clientId, string clientSecret, OAuthTokens tokens, Uri? tokenServer, TokenCache? cache)
         {
+            // Every way in (parameters, the cache, an authorization code) passes here: tokens and the client
+            // secret go only over TLS, to the portal and to the token server alike.
+            SecureTransport.Require(portal, "the application's access token", "call the portal as the application", "portal");
             Portal = portal;
             ClientId = clientId;
             this.clientSecret = clientSecret;
             this.tokens = tokens;
             this.tokenServer = new TokenServerClient(tokenServer, () => tokenHttp());
+            SecureTransport.Require(this.tokenServer.Server, "the client secret and the refresh token", "sign in as the application", "tokenServer");
             Cache = cache;
             Remember(clientSecret);
             Remember(tokens);

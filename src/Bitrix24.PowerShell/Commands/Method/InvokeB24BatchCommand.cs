@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using Bitrix24.Client.Batching;
+using Bitrix24.Client.Operations;
 using Bitrix24.Client.Errors;
 using Bitrix24.PowerShell.Infrastructure;
 
@@ -85,14 +86,31 @@ namespace Bitrix24.PowerShell.Commands
         {
             var plain = value is PSObject ps && !(ps.BaseObject is PSCustomObject) ? ps.BaseObject : value;
             if (plain is string text)
-                return B24BatchCommand.FromQueryString(key, text);
+                return Checked(B24BatchCommand.FromQueryString(key, text));
 
             var spec = PowerShellToClr.ToPlain(plain) as Dictionary<string, object?>;
             var method = spec?.FirstOrDefault(p => string.Equals(p.Key, "Method", StringComparison.OrdinalIgnoreCase)).Value as string;
             if (spec is null || string.IsNullOrWhiteSpace(method))
                 throw new ArgumentException("Sub-call '" + key + "' must be \"method?query\" or @{ Method = '…'; Parameters = @{…} }.");
             var parameters = spec.FirstOrDefault(p => string.Equals(p.Key, "Parameters", StringComparison.OrdinalIgnoreCase)).Value;
-            return new B24BatchCommand(key, method!, parameters);
+            return Checked(new B24BatchCommand(key, method!, parameters));
+        }
+
+        /// <summary>What the portal would refuse anyway, refused before sending: a bad method name, or a batch
+        /// inside a batch (ERROR_BATCH_METHOD_NOT_ALLOWED).</summary>
+        private static B24BatchCommand Checked(B24BatchCommand command)
+        {
+            try
+            {
+                B24MethodNames.Validate(command.Method);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new ArgumentException("Sub-call '" + command.Key + "': " + ex.Message);
+            }
+            if (string.Equals(command.Method.Replace(".json", ""), "batch", StringComparison.OrdinalIgnoreCase))
+                throw new ArgumentException("Sub-call '" + command.Key + "' is a batch: a batch cannot contain another batch; list its calls here instead.");
+            return command;
         }
     }
 }

@@ -116,6 +116,8 @@ namespace Bitrix24.PowerShell.Commands
         {
             if (string.IsNullOrWhiteSpace(Title))
                 throw new ArgumentException("-Title is required and must not be blank.");
+            if (ResponsibleId == 0 && InputObject?.Properties[nameof(ResponsibleId)]?.Value is { } cell && !string.IsNullOrWhiteSpace(cell.ToString()))
+                throw new ArgumentException("-ResponsibleId takes a user id (a positive whole number); '" + cell + "' is not one.");
             if (ResponsibleId == 0 && FlowId == 0)
                 throw new ArgumentException("-ResponsibleId is required unless -FlowId is given (the flow assigns the assignee).");
             var fields = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase) { ["TITLE"] = Title.Trim() };
@@ -164,7 +166,11 @@ namespace Bitrix24.PowerShell.Commands
             if (PowerShellToClr.ToDictionary(Fields) is { } extra)
             {
                 foreach (var pair in extra)
+                {
+                    if (!TaskFieldValues.IsFieldName(pair.Key))
+                        throw new ArgumentException("-Fields key '" + pair.Key + "' is not a task field name (letters, digits and '_', starting with a letter, e.g. PRIORITY or UF_PROJECT_CODE).");
                     fields[pair.Key] = pair.Value;
+                }
             }
             return fields;
         }

@@ -17,6 +17,19 @@ namespace Bitrix24.PowerShell.Commands
             ["lead"] = "L", ["deal"] = "D", ["contact"] = "C", ["company"] = "CO", ["invoice"] = "SI",
         };
 
+        /// <summary>A field name as the portal spells them: TITLE, UF_PROJECT_CODE, ufProjectCode.</summary>
+        public static bool IsFieldName(string name)
+        {
+            if (string.IsNullOrEmpty(name) || !(name[0] < 128 && char.IsLetter(name[0])))
+                return false;
+            foreach (var c in name)
+            {
+                if (!(c < 128 && (char.IsLetterOrDigit(c) || c == '_')))
+                    return false;
+            }
+            return true;
+        }
+
         public static List<string> Split(string[]? values)
             => (values ?? Array.Empty<string>()).Where(v => v is not null)
                 .SelectMany(v => v.Split(Separators, StringSplitOptions.RemoveEmptyEntries)).Select(v => v.Trim()).Where(v => v.Length > 0).ToList();

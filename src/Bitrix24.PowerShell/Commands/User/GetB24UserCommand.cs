@@ -24,6 +24,7 @@ namespace Bitrix24.PowerShell.Commands
 
         /// <summary>Quick search over names, e-mail and other personal data.</summary>
         [Parameter]
+        [ValidateNotNullOrEmpty]
         public string? Search { get; set; }
 
         /// <summary>Only active users (-Active:$false: only deactivated ones).</summary>

@@ -22,14 +22,17 @@ namespace Bitrix24.PowerShell.Commands
         public int Id { get; set; }
 
         [Parameter]
+        [ValidateNotNullOrEmpty]
         public string? Name { get; set; }
 
         /// <summary>crm, lists, disk…</summary>
         [Parameter]
+        [ValidateNotNullOrEmpty]
         public string? ModuleId { get; set; }
 
         /// <summary>Document class, e.g. CCrmDocumentLead.</summary>
         [Parameter]
+        [ValidateNotNullOrEmpty]
         public string? Entity { get; set; }
 
         /// <summary>Heavy fields to add to the default selection: PARAMETERS, TEMPLATE, VARIABLES, CONSTANTS.</summary>
