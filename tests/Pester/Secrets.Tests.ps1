@@ -49,6 +49,7 @@ Describe 'No secret shows anywhere' {
         # Every family once; $C = a second connection with no retries (for the injected faults) or $null.
         $families = {
             param($C, [string] $Tag)
+            $ErrorActionPreference = 'Continue'   # the suite runs under Stop; failures on purpose must not end the run
             $common = @{ Verbose = $true; Debug = $true }
             $fault = @{ Verbose = $true; Debug = $true; Connection = $C; ErrorAction = 'Continue' }
             Get-B24Connection @common | Out-Null
@@ -72,7 +73,7 @@ Describe 'No secret shows anywhere' {
             $task
             Get-B24Task -Id $task.Id @common
             Get-B24Task -First 3 @common
-            [pscustomobject]@{ TITLE = "CSV task $Tag"; RESPONSIBLE_ID = 1 } | Add-B24Task -Confirm:$false @common
+            [pscustomobject]@{ Title = "CSV task $Tag"; ResponsibleId = 1 } | Add-B24Task -Confirm:$false @common
             $tasks = @(Get-B24BizprocTask -Status Running -First 2 @common)
             $tasks | Select-Object -First 1 | Complete-B24BizprocTask -Status Approved -Comment 'ok' -PassThru -Confirm:$false @common
             $tasks | Select-Object -Skip 1 | Move-B24BizprocTask -ToUserId 2 -PassThru -Confirm:$false @common
@@ -122,6 +123,7 @@ Describe 'No secret shows anywhere' {
         Start-Transcript -Path $transcriptPath -Force | Out-Null
         try {
             $run = {
+                $ErrorActionPreference = 'Continue'
                 # Webhook: from a SecureString, then a URL, then the environment variable.
                 Connect-B24 -Webhook (Secure $emulator.Webhook) -Verbose -Debug
                 $connections.Add((Get-B24Connection))
