@@ -31,33 +31,35 @@ namespace Bitrix24.Client.Serialization
 
         private static IEnumerable<JsonConverter> Converters()
         {
-            yield return new LenientConverter<int>(e => JsonReading.ToInt32(e) ?? 0, (w, v) => w.WriteNumberValue(v));
-            yield return new LenientConverter<int?>(JsonReading.ToInt32, (w, v) => w.WriteNumberValue(v!.Value));
-            yield return new LenientConverter<long>(e => JsonReading.ToInt64(e) ?? 0, (w, v) => w.WriteNumberValue(v));
-            yield return new LenientConverter<long?>(JsonReading.ToInt64, (w, v) => w.WriteNumberValue(v!.Value));
-            yield return new LenientConverter<double>(e => JsonReading.ToDouble(e) ?? 0, (w, v) => w.WriteNumberValue(v));
-            yield return new LenientConverter<double?>(JsonReading.ToDouble, (w, v) => w.WriteNumberValue(v!.Value));
-            yield return new LenientConverter<bool>(e => JsonReading.ToBoolean(e) ?? false, (w, v) => w.WriteBooleanValue(v));
-            yield return new LenientConverter<bool?>(JsonReading.ToBoolean, (w, v) => w.WriteBooleanValue(v!.Value));
+            yield return new LenientConverter<int>(e => JsonReading.ToInt32(e) ?? 0, (w, v) => w.WriteNumberValue(v), (ref Utf8JsonReader r) => JsonReading.ToInt32(ref r) ?? 0);
+            yield return new LenientConverter<int?>(JsonReading.ToInt32, (w, v) => w.WriteNumberValue(v!.Value), JsonReading.ToInt32);
+            yield return new LenientConverter<long>(e => JsonReading.ToInt64(e) ?? 0, (w, v) => w.WriteNumberValue(v), (ref Utf8JsonReader r) => JsonReading.ToInt64(ref r) ?? 0);
+            yield return new LenientConverter<long?>(JsonReading.ToInt64, (w, v) => w.WriteNumberValue(v!.Value), JsonReading.ToInt64);
+            yield return new LenientConverter<double>(e => JsonReading.ToDouble(e) ?? 0, (w, v) => w.WriteNumberValue(v), (ref Utf8JsonReader r) => JsonReading.ToDouble(ref r) ?? 0);
+            yield return new LenientConverter<double?>(JsonReading.ToDouble, (w, v) => w.WriteNumberValue(v!.Value), JsonReading.ToDouble);
+            yield return new LenientConverter<bool>(e => JsonReading.ToBoolean(e) ?? false, (w, v) => w.WriteBooleanValue(v), (ref Utf8JsonReader r) => JsonReading.ToBoolean(ref r) ?? false);
+            yield return new LenientConverter<bool?>(JsonReading.ToBoolean, (w, v) => w.WriteBooleanValue(v!.Value), JsonReading.ToBoolean);
             yield return new LenientConverter<System.DateTimeOffset?>(JsonReading.ToDateTimeOffset,
-                (w, v) => w.WriteStringValue(v!.Value.ToString(ParameterValue.DateFormat, CultureInfo.InvariantCulture)));
+                (w, v) => w.WriteStringValue(v!.Value.ToString(ParameterValue.DateFormat, CultureInfo.InvariantCulture)), JsonReading.ToDateTimeOffset);
             yield return new LenientConverter<string?>(
                 e => e.ValueKind == JsonValueKind.Object || e.ValueKind == JsonValueKind.Array ? null : JsonReading.ToText(e),
-                (w, v) => w.WriteStringValue(v));
+                (w, v) => w.WriteStringValue(v), JsonReading.ToText);
             yield return new LenientConverter<IReadOnlyList<int>?>(ReadIntList, WriteIntList);
             yield return new LenientConverter<IReadOnlyList<string>?>(ReadTextList, WriteTextList);
             // Values of any shape (a task field's Default) as plain values, never JsonElement.
-            yield return new LenientConverter<object?>(JsonReading.ToPlain, (w, v) => JsonSerializer.Serialize(w, v, v!.GetType()));
+            yield return new LenientConverter<object?>(JsonReading.ToPlain, (w, v) => JsonSerializer.Serialize(w, v, v!.GetType()), JsonReading.ToPlain);
             // Key → value maps (a select's Options); PHP writes an empty one as [], which is no map.
             yield return new LenientConverter<IReadOnlyDictionary<string, object?>?>(
                 e => JsonReading.ToPlain(e) as Dictionary<string, object?>,
                 (w, v) => JsonSerializer.Serialize(w, v, typeof(IReadOnlyDictionary<string, object?>)));
             yield return new LenientConverter<Models.BizprocTaskState?>(
                 e => JsonReading.ToInt32(e) is { } state ? (Models.BizprocTaskState)state : null,
-                (w, v) => w.WriteNumberValue((int)v!.Value));
+                (w, v) => w.WriteNumberValue((int)v!.Value),
+                (ref Utf8JsonReader r) => JsonReading.ToInt32(ref r) is { } state ? (Models.BizprocTaskState)state : null);
             yield return new LenientConverter<Models.WorkflowAutoExecute?>(
                 e => JsonReading.ToInt32(e) is { } flags ? (Models.WorkflowAutoExecute)flags : null,
-                (w, v) => w.WriteNumberValue((int)v!.Value));
+                (w, v) => w.WriteNumberValue((int)v!.Value),
+                (ref Utf8JsonReader r) => JsonReading.ToInt32(ref r) is { } flags ? (Models.WorkflowAutoExecute)flags : null);
         }
 
         private static void WriteTextList(Utf8JsonWriter writer, IReadOnlyList<string>? list)
