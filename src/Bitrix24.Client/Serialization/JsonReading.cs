@@ -87,6 +87,8 @@ namespace Bitrix24.Client.Serialization
 
         private static DateTimeOffset? DateTimeOffsetFromText(string value)
         {
+            if (TryIsoWithOffset(value, out var iso))
+                return iso;
             var text = value.Trim();
             if (text.Length == 0)
                 return null;
@@ -94,6 +96,39 @@ namespace Bitrix24.Client.Serialization
             if (DateTimeOffset.TryParseExact(text, PortalDateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var exact))
                 return exact;
             return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : null;
+        }
+
+        /// <summary>The portal's usual spelling, 2024-09-13T12:00:00+03:00, read by position (the general parse
+        /// below costs microseconds per row). Only plain, in-range values; anything else goes the general way,
+        /// which reads these the same.</summary>
+        private static bool TryIsoWithOffset(string t, out DateTimeOffset value)
+        {
+            value = default;
+            if (t.Length != 25 || t[4] != '-' || t[7] != '-' || t[10] != 'T' || t[13] != ':' || t[16] != ':' || t[22] != ':'
+                || (t[19] != '+' && t[19] != '-'))
+                return false;
+            int year = Digits(t, 0, 4), month = Digits(t, 5, 2), day = Digits(t, 8, 2), hour = Digits(t, 11, 2),
+                minute = Digits(t, 14, 2), second = Digits(t, 17, 2), offsetHours = Digits(t, 20, 2), offsetMinutes = Digits(t, 23, 2);
+            if (year < 2 || year > 9998 || month < 1 || month > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)
+                || hour > 23 || minute > 59 || second > 59 || offsetMinutes > 59 || offsetHours * 60 + offsetMinutes > 14 * 60)
+                return false;
+            var offset = new TimeSpan(offsetHours, offsetMinutes, 0);
+            value = new DateTimeOffset(year, month, day, hour, minute, second, t[19] == '-' ? -offset : offset);
+            return true;
+        }
+
+        /// <summary>The number spelled by <paramref name="count"/> ASCII digits at <paramref name="at"/>, or -1.</summary>
+        private static int Digits(string text, int at, int count)
+        {
+            var n = 0;
+            for (var i = at; i < at + count; i++)
+            {
+                var d = text[i] - '0';
+                if (d < 0 || d > 9)
+                    return -1;
+                n = n * 10 + d;
+            }
+            return n;
         }
 
         /// <summary>Text of a scalar (numbers keep their JSON spelling); null for empty values and containers.</summary>

@@ -13,7 +13,10 @@ public class ScalarReaderTests
         "null", "true", "false", "0", "1", "-7", "57", "3.75", "1e3", "9223372036854775807", "9223372036854775808", "1e30", "-2.5",
         "\"\"", "\" 57 \"", "\"57\"", "\"3.5\"", "\"abc\"", "\"Y\"", "\"n\"", "\"yes\"", "\"FALSE\"", "\"0\"", "\"1\"",
         "\"2024-09-13T12:00:00+03:00\"", "\"13.09.2024 10:25:01\"", "\"13.09.2024\"", "\"2024-09-13 10:25:01\"", "1726223101",
-        "\"\\u0041\\n\"", "\"2147483648\"", "2147483647", "-2147483649",
+        "\"2024-02-29T23:59:59-05:30\"", "\"2023-02-29T10:00:00+03:00\"", "\"2024-09-13T24:00:00+03:00\"", "\"2024-09-13T12:00:00+14:00\"",
+        "\"2024-09-13T12:00:00+15:00\"", "\"0001-01-01T00:00:00+03:00\"", "\"2024-09-13T12:00:00Z\"", "\"2024-09-13T12:00:00.123+03:00\"",
+        "\"2024-09-1aT12:00:00+03:00\"", "\" 2024-09-13T12:00:00+03:00\"",
+                "\"\\u0041\\n\"", "\"2147483648\"", "2147483647", "-2147483649",
     };
 
     private static T ViaReader<T>(string json, ScalarReader<T> read)
@@ -42,5 +45,24 @@ public class ScalarReaderTests
         Assert.Equal(Outcome(() => JsonReading.ToDateTimeOffset(e)), Outcome(() => ViaReader<DateTimeOffset?>(json, JsonReading.ToDateTimeOffset)));
         Assert.Equal(JsonReading.ToText(e), ViaReader<string?>(json, JsonReading.ToText));
         Assert.Equal(JsonReading.ToPlain(e), ViaReader<object?>(json, JsonReading.ToPlain));
+    }
+
+    [Theory]
+    [InlineData("2024-09-13T12:00:00+03:00")]
+    [InlineData("2024-02-29T23:59:59-05:30")]
+    [InlineData("2023-02-29T10:00:00+03:00")]
+    [InlineData("2024-09-13T24:00:00+03:00")]
+    [InlineData("2024-09-13T12:00:00+14:00")]
+    [InlineData("2024-09-13T12:00:00+15:00")]
+    [InlineData("9999-12-31T23:59:59+03:00")]
+    [InlineData("2024-09-13T12:00:00-00:00")]
+    [InlineData("2024-09-13T12:60:00+03:00")]
+    public void An_iso_date_with_an_offset_reads_as_the_general_parse_reads_it(string text)
+    {
+        DateTimeOffset? general = DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : null;
+        var read = JsonReading.ToDateTimeOffset(JsonDocument.Parse("\"" + text + "\"").RootElement);
+        Assert.Equal(general, read);
+        Assert.Equal(general?.Offset, read?.Offset);
     }
 }
