@@ -38,57 +38,141 @@ namespace Bitrix24.Client.Paging
 
             int? remaining = null;
             string? lastKey = null;
+            long delivered = 0;
             var deadline = new Deadline(client.Budget.MaxWait);
             var pages = rowLimit is int limit ? Math.Max(1, Math.Min(BatchRunner.MaxCommands, (limit + pageSize - 1) / pageSize)) : BatchRunner.MaxCommands;
-            while (true)
+            // The batch in flight. While the caller works through one batch's rows, the next is already asked for
+            // (its first key is the last row of this one); a caller that stops early cancels it, and nothing more goes out.
+            var pending = new Prefetch(client, Commands(pages, null), deadline, cancellationToken);
+            try
             {
-                var commands = new List<B24BatchCommand>(pages);
-                for (var i = 0; i < pages; i++)
+                while (true)
                 {
-                    if (lastKey is null && i == 0)
+                    var items = await pending.Task.ConfigureAwait(false);
+                    pending.Dispose();
+                    pending = null;
+
+                    // Read the whole batch first: its last key and whether the listing goes on are known before
+                    // the rows are handed out, so the next batch can be on its way meanwhile.
+                    var batch = new List<B24Page<JsonElement>>(items.Count);
+                    B24Exception? failure = null, refused = null;
+                    var ended = false;
+                    foreach (var item in items)
+                    {
+                        // Pages after the first short one are chained to rows that do not exist: ignored, errors too.
+                        if (!item.Succeeded)
+                        {
+                            // A page refused for time ran nothing: once the method frees up, go on from the last key.
+                            if (item.Error!.Code != B24ErrorCodes.OperationTimeLimit)
+                                failure = item.Error;
+                            else
+                                refused = item.Error;
+                            break;
+                        }
+                        var rows = ListItems.Of(item.Result);
+                        var counted = lastKey is null ? item.Total : null;
+                        batch.Add(new B24Page<JsonElement>(rows, counted));
+                        delivered += rows.Count;
+                        remaining = (counted ?? remaining) - rows.Count;
+                        // A short page ends the listing; so does the first page when it holds the whole count. Later
+                        // full pages go on whatever the count said: rows may have been added since it was taken.
+                        if (rows.Count < pageSize || (counted is not null && remaining <= 0))
+                        {
+                            ended = true;
+                            break;
+                        }
+                        var key = KeyOf(rows[rows.Count - 1], request);
+                        if (string.Equals(key, lastKey, StringComparison.Ordinal))
+                        {
+                            failure = new B24Exception(B24ErrorCodes.UnexpectedAnswer,
+                                "The list did not advance past " + request.KeyField + " " + key + ".", null, request.Method);
+                            break;
+                        }
+                        lastKey = key;
+                    }
+
+                    // One page more than the total promises, so a listing whose total is a multiple of the page
+                    // size still ends on a short page without another HTTP request. (Before the first page, after a
+                    // refusal for time: the first batch again.)
+                    pages = remaining is { } r ? Math.Max(1, Math.Min(BatchRunner.MaxCommands, r / pageSize + 1))
+                        : lastKey is null ? pages : BatchRunner.MaxCommands;
+                    if (rowLimit is int rest && delivered < rest)
+                        pages = Math.Min(pages, (int)Math.Max(1, (rest - delivered + pageSize - 1) / pageSize));
+                    // Asked for ahead only when it would be asked for anyway: no failure, no end, -First not reached.
+                    if (!ended && failure is null && refused is null && !(rowLimit is int wanted && delivered >= wanted))
+                        pending = new Prefetch(client, Commands(pages, lastKey), deadline, cancellationToken);
+
+                    foreach (var page in batch)
+                        yield return page;
+                    if (failure is not null)
+                        throw failure;
+                    if (ended)
+                        yield break;
+                    if (refused is not null)
+                    {
+                        if (!await client.Budget.WaitAfterRefusalAsync(refused, deadline, cancellationToken).ConfigureAwait(false))
+                            throw client.Budget.Unwaited(refused);
+                        pending = new Prefetch(client, Commands(pages, lastKey), deadline, cancellationToken);
+                    }
+                    if (pending is null)
+                        yield break;
+                }
+            }
+            finally
+            {
+                if (pending is not null)
+                    await pending.CancelAsync().ConfigureAwait(false);
+            }
+
+            List<B24BatchCommand> Commands(int count, string? after)
+            {
+                var commands = new List<B24BatchCommand>(count);
+                for (var i = 0; i < count; i++)
+                {
+                    if (after is null && i == 0)
                     {
                         commands.Add(new B24BatchCommand(PageKey(0), request.Method, first) { Kind = B24CallKind.Read });
                         continue;
                     }
-                    object bound = i == 0 ? lastKey! : LastKeyReference(PageKey(i - 1), request);
+                    object bound = i == 0 ? after! : LastKeyReference(PageKey(i - 1), request);
                     var filter = pagingFilter.Clone().Set(">" + request.KeyField, bound);
                     commands.Add(new B24BatchCommand(PageKey(i), request.Method,
                         common.Clone().Set(request.FilterParameter, filter).Set(request.StartParameter, -1)) { Kind = B24CallKind.Read });
                 }
-
-                foreach (var item in await SendAsync(client, commands, deadline, cancellationToken).ConfigureAwait(false))
-                {
-                    // Pages after the first short one are chained to rows that do not exist: ignored, errors too.
-                    if (!item.Succeeded)
-                    {
-                        // A page refused for time ran nothing: once the method frees up, go on from the last key.
-                        if (item.Error!.Code != B24ErrorCodes.OperationTimeLimit)
-                            throw item.Error;
-                        if (!await client.Budget.WaitAfterRefusalAsync(item.Error, deadline, cancellationToken).ConfigureAwait(false))
-                            throw client.Budget.Unwaited(item.Error);
-                        break;
-                    }
-                    var rows = ListItems.Of(item.Result);
-                    var counted = lastKey is null ? item.Total : null;
-                    yield return new B24Page<JsonElement>(rows, counted);
-                    remaining = (counted ?? remaining) - rows.Count;
-                    // A short page ends the listing; so does the first page when it holds the whole count. Later
-                    // full pages go on whatever the count said: rows may have been added since it was taken.
-                    if (rows.Count < pageSize || (counted is not null && remaining <= 0))
-                        yield break;
-                    var key = KeyOf(rows[rows.Count - 1], request);
-                    if (string.Equals(key, lastKey, StringComparison.Ordinal))
-                        throw new B24Exception(B24ErrorCodes.UnexpectedAnswer,
-                            "The list did not advance past " + request.KeyField + " " + key + ".", null, request.Method);
-                    lastKey = key;
-                }
-
-                // One page more than the total promises, so a listing whose total is a multiple of the page
-                // size still ends on a short page without another HTTP request. (Before the first page, after a
-                // refusal for time: the first batch again.)
-                pages = remaining is { } r ? Math.Max(1, Math.Min(BatchRunner.MaxCommands, r / pageSize + 1))
-                    : lastKey is null ? pages : BatchRunner.MaxCommands;
+                return commands;
             }
+        }
+
+        /// <summary>One batch sent ahead, with a cancellation of its own (linked to the caller's).</summary>
+        private sealed class Prefetch : IDisposable
+        {
+            private readonly CancellationTokenSource cancel;
+
+            public Prefetch(B24Client client, List<B24BatchCommand> commands, Deadline deadline, CancellationToken cancellationToken)
+            {
+                cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                Task = SendAsync(client, commands, deadline, cancel.Token);
+            }
+
+            public Task<IReadOnlyList<B24Response>> Task { get; }
+
+            /// <summary>The caller stopped: cancel the request if it is still out, and wait for it to finish
+            /// (its failure, a cancellation included, is nobody's any more).</summary>
+            public async Task CancelAsync()
+            {
+                cancel.Cancel();
+                try
+                {
+                    await Task.ConfigureAwait(false);
+                }
+                catch (Exception)
+                {
+                    // Cancelled, or failed after the caller stopped listening: ignored.
+                }
+                Dispose();
+            }
+
+            public void Dispose() => cancel.Dispose();
         }
 
         /// <summary>One page as a plain call (no batch around it), several as one batch under halt: a failed

@@ -45,33 +45,39 @@ namespace Bitrix24.Client.Serialization
 
         private static IEnumerable<JsonConverter> Converters()
         {
-            yield return new LenientConverter<int>(e => WholeNumber(e, JsonReading.ToInt32) ?? 0, (w, v) => w.WriteNumberValue(v));
-            yield return new LenientConverter<int?>(e => WholeNumber(e, JsonReading.ToInt32), (w, v) => w.WriteNumberValue(v!.Value));
-            yield return new LenientConverter<long>(e => WholeNumber(e, JsonReading.ToInt64) ?? 0, (w, v) => w.WriteNumberValue(v));
-            yield return new LenientConverter<long?>(e => WholeNumber(e, JsonReading.ToInt64), (w, v) => w.WriteNumberValue(v!.Value));
-            yield return new LenientConverter<double>(e => JsonReading.ToDouble(e) ?? 0, (w, v) => w.WriteNumberValue(v));
-            yield return new LenientConverter<double?>(JsonReading.ToDouble, (w, v) => w.WriteNumberValue(v!.Value));
-            yield return new LenientConverter<bool>(e => JsonReading.ToBoolean(e) ?? false, (w, v) => w.WriteBooleanValue(v));
-            yield return new LenientConverter<bool?>(JsonReading.ToBoolean, (w, v) => w.WriteBooleanValue(v!.Value));
+            yield return new LenientConverter<int>(e => WholeNumber(e, JsonReading.ToInt32) ?? 0, (w, v) => w.WriteNumberValue(v),
+                (ref Utf8JsonReader r) => WholeNumber(ref r, JsonReading.ToInt32) ?? 0);
+            yield return new LenientConverter<int?>(e => WholeNumber(e, JsonReading.ToInt32), (w, v) => w.WriteNumberValue(v!.Value),
+                (ref Utf8JsonReader r) => WholeNumber(ref r, JsonReading.ToInt32));
+            yield return new LenientConverter<long>(e => WholeNumber(e, JsonReading.ToInt64) ?? 0, (w, v) => w.WriteNumberValue(v),
+                (ref Utf8JsonReader r) => WholeNumber(ref r, JsonReading.ToInt64) ?? 0);
+            yield return new LenientConverter<long?>(e => WholeNumber(e, JsonReading.ToInt64), (w, v) => w.WriteNumberValue(v!.Value),
+                (ref Utf8JsonReader r) => WholeNumber(ref r, JsonReading.ToInt64));
+            yield return new LenientConverter<double>(e => JsonReading.ToDouble(e) ?? 0, (w, v) => w.WriteNumberValue(v), (ref Utf8JsonReader r) => JsonReading.ToDouble(ref r) ?? 0);
+            yield return new LenientConverter<double?>(JsonReading.ToDouble, (w, v) => w.WriteNumberValue(v!.Value), JsonReading.ToDouble);
+            yield return new LenientConverter<bool>(e => JsonReading.ToBoolean(e) ?? false, (w, v) => w.WriteBooleanValue(v), (ref Utf8JsonReader r) => JsonReading.ToBoolean(ref r) ?? false);
+            yield return new LenientConverter<bool?>(JsonReading.ToBoolean, (w, v) => w.WriteBooleanValue(v!.Value), JsonReading.ToBoolean);
             yield return new LenientConverter<System.DateTimeOffset?>(JsonReading.ToDateTimeOffset,
-                (w, v) => w.WriteStringValue(v!.Value.ToString(ParameterValue.DateFormat, CultureInfo.InvariantCulture)));
+                (w, v) => w.WriteStringValue(v!.Value.ToString(ParameterValue.DateFormat, CultureInfo.InvariantCulture)), JsonReading.ToDateTimeOffset);
             yield return new LenientConverter<string?>(
                 e => e.ValueKind == JsonValueKind.Object || e.ValueKind == JsonValueKind.Array ? null : JsonReading.ToText(e),
-                (w, v) => w.WriteStringValue(v));
+                (w, v) => w.WriteStringValue(v), JsonReading.ToText);
             yield return new LenientConverter<IReadOnlyList<int>?>(ReadIntList, WriteIntList);
             yield return new LenientConverter<IReadOnlyList<string>?>(ReadTextList, WriteTextList);
             // Values of any shape (a task field's Default) as plain values, never JsonElement.
-            yield return new LenientConverter<object?>(JsonReading.ToPlain, (w, v) => JsonSerializer.Serialize(w, v, v!.GetType()));
+            yield return new LenientConverter<object?>(JsonReading.ToPlain, (w, v) => JsonSerializer.Serialize(w, v, v!.GetType()), JsonReading.ToPlain);
             // Key → value maps (a select's Options); PHP writes an empty one as [], which is no map.
             yield return new LenientConverter<IReadOnlyDictionary<string, object?>?>(
                 e => JsonReading.ToPlain(e) as Dictionary<string, object?>,
                 (w, v) => JsonSerializer.Serialize(w, v, typeof(IReadOnlyDictionary<string, object?>)));
             yield return new LenientConverter<Models.BizprocTaskState?>(
                 e => JsonReading.ToInt32(e) is { } state ? (Models.BizprocTaskState)state : null,
-                (w, v) => w.WriteNumberValue((int)v!.Value));
+                (w, v) => w.WriteNumberValue((int)v!.Value),
+                (ref Utf8JsonReader r) => JsonReading.ToInt32(ref r) is { } state ? (Models.BizprocTaskState)state : null);
             yield return new LenientConverter<Models.WorkflowAutoExecute?>(
                 e => JsonReading.ToInt32(e) is { } flags ? (Models.WorkflowAutoExecute)flags : null,
-                (w, v) => w.WriteNumberValue((int)v!.Value));
+                (w, v) => w.WriteNumberValue((int)v!.Value),
+                (ref Utf8JsonReader r) => JsonReading.ToInt32(ref r) is { } flags ? (Models.WorkflowAutoExecute)flags : null);
         }
 
         /// <summary>Empty values ("", null, {}, []) are no number; anything else that does not read as one is a
@@ -83,6 +89,17 @@ namespace Bitrix24.Client.Serialization
             if (read(e) is { } value)
                 return value;
             var raw = e.GetRawText();
+            throw new JsonException((raw.Length > 40 ? raw.Substring(0, 40) + "…" : raw) + " is not a whole number in range");
+        }
+
+        /// <summary>As <see cref="WholeNumber{T}(JsonElement, Func{JsonElement, T?})"/>, straight from a scalar token.</summary>
+        private static T? WholeNumber<T>(ref Utf8JsonReader r, ScalarReader<T?> read) where T : struct
+        {
+            if (r.TokenType == JsonTokenType.Null || (r.TokenType == JsonTokenType.String && r.ValueTextEquals(string.Empty)))
+                return null;
+            if (read(ref r) is { } value)
+                return value;
+            var raw = r.TokenType == JsonTokenType.String ? "\"" + r.GetString() + "\"" : System.Text.Encoding.UTF8.GetString(r.ValueSpan.ToArray());
             throw new JsonException((raw.Length > 40 ? raw.Substring(0, 40) + "…" : raw) + " is not a whole number in range");
         }
 
