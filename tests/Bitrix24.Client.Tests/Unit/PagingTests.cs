@@ -166,22 +166,33 @@ public class PagingTests
     }
 
     [Fact]
-    public async Task A_full_last_page_asks_for_more_whatever_the_count_said()
+    public async Task Ten_thousand_rows_take_four_requests()
     {
-        // Rows were added after the count: the listing ends on a full page.
-        var first = Enumerable.Range(0, 50).Select(i => ("p" + i, Rows(i * 50, i * 50 + 50))).ToArray();
+        (string, string)[] Batch(int from) => Enumerable.Range(0, 50).Select(i => ("p" + i, Rows(from + i * 50, from + i * 50 + 50))).ToArray();
         var handler = MockHandler.Sequence(
-            () => FirstBatch(60, first),
-            () => Responses.Result(Rows(2500, 2501)));
+            () => FirstBatch(10_000, Batch(0)), () => BatchOf(Batch(2500)), () => BatchOf(Batch(5000)), () => BatchOf(Batch(7500)),
+            () => BatchOf(("p0", "[]")));
         using var client = TestClients.Create(handler);
 
         var pages = await All(client.ListByKeyAsync(Request()));
 
-        // One page asked for, as a plain call.
-        Assert.Equal(2, handler.Requests.Count);
-        Assert.Equal("id2499", handler.Requests[1].Json.GetProperty("FILTER").GetProperty(">ID").GetString());
-        Assert.Equal(-1, handler.Requests[1].Json.GetProperty("start").GetInt32());
-        Assert.Equal(2501, pages.Sum(p => p.Items.Count));
+        Assert.Equal(10_000, pages.Sum(p => p.Items.Count));
+        Assert.Equal(4, handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Full_pages_past_the_count_go_on_within_a_batch_and_a_batch_ending_on_the_count_ends_the_listing()
+    {
+        // Rows were added after the count (60): the batch's pages still bring them; its last page, full with the
+        // count used up, ends the listing without another request.
+        var first = Enumerable.Range(0, 50).Select(i => ("p" + i, Rows(i * 50, i * 50 + 50))).ToArray();
+        var handler = MockHandler.Sequence(() => FirstBatch(60, first), () => Responses.Result(Rows(2500, 2501)));
+        using var client = TestClients.Create(handler);
+
+        var pages = await All(client.ListByKeyAsync(Request()));
+
+        Assert.Single(handler.Requests);
+        Assert.Equal(2500, pages.Sum(p => p.Items.Count));
     }
 
     [Fact]
