@@ -94,7 +94,7 @@ Describe 'No secret shows anywhere' {
 
             # Injected faults on a connection that does not retry: each becomes an error of its own.
             if ($C) {
-                foreach ($kind in 'html502', 'html504', 'internalError', 'malformedJson', 'reset', 'queryLimit', 'operationTimeLimit', 'overload', 'expiredToken') {
+                foreach ($kind in 'html502', 'html504', 'internalError', 'malformedJson', 'reset', 'queryLimit', 'operationTimeLimit', 'expiredToken') {
                     Add-Fault @{ method = 'user.get'; kind = $kind; times = 5 }
                     Get-B24User -Id 1 @fault
                     Clear-Fault
@@ -104,6 +104,10 @@ Describe 'No secret shows anywhere' {
                 Clear-Fault
                 Add-Fault @{ method = 'tasks.task.add'; when = 'after'; truncateAt = 20; times = 5 }
                 Add-B24Task -Title "Truncated $Tag" -ResponsibleId 1 -Confirm:$false @fault
+                Clear-Fault
+                # Last: an overload block ends the command and the connection calls the portal no more.
+                Add-Fault @{ method = 'user.get'; kind = 'overload'; times = 5 }
+                try { Get-B24User -Id 1 @fault } catch { Write-Error -ErrorRecord $_ -ErrorAction Continue }
                 Clear-Fault
             }
         }
@@ -127,7 +131,7 @@ Describe 'No secret shows anywhere' {
                 # Webhook: from a SecureString, then a URL, then the environment variable.
                 Connect-B24 -Webhook (Secure $emulator.Webhook) -Verbose -Debug
                 $connections.Add((Get-B24Connection))
-                $noRetry = Connect-B24 -Webhook (Secure $emulator.Webhook) -MaxRetries 0 -PassThru -Verbose -Debug
+                $noRetry = Connect-B24 -Webhook (Secure $emulator.Webhook) -MaxRetries 0 -MaxOperatingWait 0 -PassThru -Verbose -Debug
                 & $families $noRetry 'webhook'
                 Connect-B24 -Url $hooks.nonAdmin -Verbose -Debug
                 Get-B24User -First 2 -Verbose -Debug

@@ -119,6 +119,12 @@ namespace Bitrix24.PowerShell.Commands
         [ValidateRange(0, 20)]
         public int MaxRetries { get; set; } = 5;
 
+        /// <summary>How long one command may wait in all for methods' operating-time budgets (seconds or a
+        /// TimeSpan; default 15 minutes) before the items it still holds fail with OPERATION_TIME_LIMIT.</summary>
+        [Parameter]
+        [SecondsToTimeSpan]
+        public TimeSpan MaxOperatingWait { get; set; } = TimeSpan.FromMinutes(15);
+
         /// <summary>Writes the connection to the pipeline (for -Connection on later calls).</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -142,12 +148,7 @@ namespace Bitrix24.PowerShell.Commands
             B24Client client;
             try
             {
-                client = ClientFactory.Create(url, new B24ClientOptions
-                {
-                    RequestsPerSecond = RequestsPerSecond,
-                    Burst = Burst,
-                    MaxRetries = MaxRetries,
-                });
+                client = ClientFactory.Create(url, Options());
             }
             catch (ArgumentException ex)
             {
@@ -159,9 +160,18 @@ namespace Bitrix24.PowerShell.Commands
             Finish(client);
         }
 
+        /// <summary>The connection's limits as given (a negative wait is refused by the options' own check).</summary>
+        private B24ClientOptions Options() => new B24ClientOptions
+        {
+            RequestsPerSecond = RequestsPerSecond,
+            Burst = Burst,
+            MaxRetries = MaxRetries,
+            MaxOperatingWait = MaxOperatingWait,
+        };
+
         private void ConnectApplication()
         {
-            var options = new B24ClientOptions { RequestsPerSecond = RequestsPerSecond, Burst = Burst, MaxRetries = MaxRetries };
+            var options = Options();
             if (ParameterSetName == InteractiveSet && SecretPrompt.WhyNot(Host) is { } nobody)
             {
                 Fail(ErrorRecords.InvalidArgument("The interactive sign-in needs a person at a browser; it was not started because " + nobody
