@@ -260,7 +260,7 @@ namespace Bitrix24.Client
                 catch (B24Exception overload) when (overload.Code == B24ErrorCodes.OverloadLimit)
                 {
                     // A manual block by Bitrix24 support: every later call would fail too, and keep the portal loaded.
-                    Interlocked.CompareExchange(ref blocked, overload, null);
+                    Block(overload);
                     throw;
                 }
                 catch (B24Exception refused) when (metered && refused.Code == B24ErrorCodes.OperationTimeLimit)
