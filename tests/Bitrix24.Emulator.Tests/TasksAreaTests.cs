@@ -71,6 +71,18 @@ public sealed class TasksAreaTests : EmulatorTestBase
     }
 
     [Fact]
+    public async Task Tags_are_keyed_by_tag_id_as_the_list_page_shows_and_empty_is_an_array()
+    {
+        var tagged = await PostJsonAsync(Admin("tasks.task.add"), new { fields = new { TITLE = "A", RESPONSIBLE_ID = 1, TAGS = new[] { "alpha", "beta" } } });
+        Assert.Equal("""{"1":{"id":1,"title":"alpha"},"2":{"id":2,"title":"beta"}}""", tagged.Result["task"]!["tags"]!.ToJsonString());
+        // A tag is a row of its own: a second task with "beta" carries the same id.
+        var again = await PostJsonAsync(Admin("tasks.task.add"), new { fields = new { TITLE = "B", RESPONSIBLE_ID = 1, TAGS = new[] { "beta" } } });
+        Assert.Equal("""{"2":{"id":2,"title":"beta"}}""", again.Result["task"]!["tags"]!.ToJsonString());
+        var plain = await PostJsonAsync(Admin("tasks.task.add"), new { fields = new { TITLE = "C", RESPONSIBLE_ID = 1 } });
+        Assert.Equal("[]", plain.Result["task"]!["tags"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task Seed_api_adds_flows_and_tasks()
     {
         var seeded = await PostJsonAsync(new Uri(Server.BaseUrl, "emulator/seed").ToString(), new { flows = 2, tasks = 3 });

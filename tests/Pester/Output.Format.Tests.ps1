@@ -21,6 +21,8 @@ Describe 'Output types' {
         $workflows = Get-B24Workflow -First 5
         $templates = Get-B24WorkflowTemplate
         $users = Get-B24User -First 5
+        $flows = @(New-B24Flow -Name 'Csv flow' -PlannedCompletionTime 3600 -Responsible 1 -ResponsibleDepartment 3 -ExcludeSubdepartments -EveryoneCanCreateTasks)
+        $tasks = @(Add-B24Task -Title 'Csv task' -ResponsibleId 1 -Auditors 1, 2 -Tags a, b -CrmBinding deal:10 | Get-B24Task -Select ID, TITLE, RESPONSIBLE_ID, AUDITORS, TAGS, UF_CRM_TASK)
     }
     AfterAll { Stop-ShellEmulator $emulator }
 
@@ -70,10 +72,20 @@ Describe 'Output types' {
             }
         }
         It 'Export-Csv writes values, never type names' {
-            foreach ($set in @($workflows, $templates, $users)) {
+            foreach ($set in @($workflows, $templates, $users, $flows, $tasks)) {
                 $csv = $set | ConvertTo-Csv | Out-String
-                $csv | Should -Not -Match 'System\.Collections|Bitrix24\.Client|JsonElement'
+                $csv | Should -Not -Match 'System\.|Bitrix24\.Client|JsonElement'
             }
+        }
+        It 'task lists export as Add-B24Task reads them, people by name and id' {
+            $row = $tasks[0] | ConvertTo-Csv | ConvertFrom-Csv
+            ($row.Auditors, $row.Tags, $row.UfCrmTask) | Should -Be @('1,2', 'a,b', 'D_10')
+            $row.Responsible | Should -Match '^.+ \(1\)$'
+        }
+        It 'flow members are type:id, departments without sub-departments keep :F' {
+            ($flows[0] | ConvertTo-Csv | ConvertFrom-Csv).ResponsibleList | Should -Be 'user:1,department:3:F'
+            $flows[0].TaskCreators[0].Type | Should -Be 'meta-user'
+            ($flows[0] | ConvertTo-Json -Depth 3 | ConvertFrom-Json).ResponsibleList[1].Id | Should -Be '3:F'
         }
         It 'user departments are a list that exports as "1,3"' {
             $user = $users | Select-Object -First 1

@@ -45,13 +45,15 @@ Describe 'Tasks' {
         $good = $rows | Where-Object { $_.Title -ne '' -and $_.ResponsibleId -ne 9999 }
         $created.Title | Should -Be $good.Title   # input order
 
-        $read = $created | Get-B24Task -Select ID, TITLE, RESPONSIBLE_ID, DEADLINE, PRIORITY, AUDITORS, UF_PROJECT_CODE
+        $read = $created | Get-B24Task -Select ID, TITLE, RESPONSIBLE_ID, DEADLINE, PRIORITY, AUDITORS, TAGS, UF_PROJECT_CODE
         $read.Count | Should -Be 198
         for ($i = 0; $i -lt 198; $i++) {
             $read[$i].Title | Should -Be $good[$i].Title
             $read[$i].ResponsibleId | Should -Be ([long]$good[$i].ResponsibleId)
             $read[$i].Deadline | Should -Be ([DateTimeOffset]::Parse($good[$i].Deadline))
             $read[$i].Auditors | Should -Be ($good[$i].Auditors -split ';' | ForEach-Object { [long]$_ })
+            $read[$i].Priority | Should -Be ([array]::IndexOf(@('Low', 'Medium', 'High'), $good[$i].Priority))
+            $read[$i].Tags | Should -Be ($good[$i].Tags -split ',')
             $read[$i].ufProjectCode | Should -Be $good[$i].UF_PROJECT_CODE
         }
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json.Serialization;
 
 namespace Bitrix24.Client.Models
@@ -21,7 +22,7 @@ namespace Bitrix24.Client.Models
         /// <summary>manually, queue or himself, as the portal writes it.</summary>
         [JsonPropertyName("distributionType")] public string? DistributionType { get; set; }
         /// <summary>[type, id] pairs: ["user","3"], ["department","17:F"].</summary>
-        [JsonPropertyName("responsibleList")] public string[][]? ResponsibleList { get; set; }
+        [JsonPropertyName("responsibleList")] public IReadOnlyList<FlowMember>? ResponsibleList { get; set; }
         [JsonPropertyName("demo")] public bool Demo { get; set; }
         [JsonPropertyName("responsibleCanChangeDeadline")] public bool ResponsibleCanChangeDeadline { get; set; }
         [JsonPropertyName("matchWorkTime")] public bool MatchWorkTime { get; set; }
@@ -30,9 +31,9 @@ namespace Bitrix24.Client.Models
         [JsonPropertyName("notifyOnQueueOverflow")] public int? NotifyOnQueueOverflow { get; set; }
         [JsonPropertyName("notifyOnTasksInProgressOverflow")] public int? NotifyOnTasksInProgressOverflow { get; set; }
         [JsonPropertyName("notifyWhenEfficiencyDecreases")] public int? NotifyWhenEfficiencyDecreases { get; set; }
-        /// <summary>[type, id] pairs; ["meta-user","all-users"] is everyone.</summary>
-        [JsonPropertyName("taskCreators")] public string[][]? TaskCreators { get; set; }
-        [JsonPropertyName("team")] public string[][]? Team { get; set; }
+        /// <summary>Who may add tasks; meta-user:all-users is everyone.</summary>
+        [JsonPropertyName("taskCreators")] public IReadOnlyList<FlowMember>? TaskCreators { get; set; }
+        [JsonPropertyName("team")] public IReadOnlyList<FlowMember>? Team { get; set; }
         [JsonPropertyName("trialFeatureEnabled")] public bool TrialFeatureEnabled { get; set; }
 
         [JsonIgnore] public TimeSpan PlannedCompletion => TimeSpan.FromSeconds(PlannedCompletionTime);

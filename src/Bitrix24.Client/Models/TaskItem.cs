@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json.Serialization;
 
 namespace Bitrix24.Client.Models
@@ -24,14 +25,19 @@ namespace Bitrix24.Client.Models
         [JsonPropertyName("deadline")] public DateTimeOffset? Deadline { get; set; }
         [JsonPropertyName("startDatePlan")] public DateTimeOffset? StartDatePlan { get; set; }
         [JsonPropertyName("endDatePlan")] public DateTimeOffset? EndDatePlan { get; set; }
-        [JsonPropertyName("auditors")] public long[]? Auditors { get; set; }
-        [JsonPropertyName("accomplices")] public long[]? Accomplices { get; set; }
+        // Lists are FieldLists: "1,7" in Export-Csv, which Add-B24Task reads back.
+        [JsonPropertyName("auditors")] public IReadOnlyList<long>? Auditors { get; set; }
+        [JsonPropertyName("accomplices")] public IReadOnlyList<long>? Accomplices { get; set; }
+        /// <summary>Tag titles (the portal keys them by tag id: {"35": {"id": 35, "title": "arpar"}}).</summary>
+        [JsonPropertyName("tags")] public IReadOnlyList<string>? Tags { get; set; }
+        [JsonPropertyName("creator")] public TaskUser? Creator { get; set; }
+        [JsonPropertyName("responsible")] public TaskUser? Responsible { get; set; }
         [JsonPropertyName("xmlId")] public string? XmlId { get; set; }
         [JsonPropertyName("guid")] public string? Guid { get; set; }
         /// <summary>CRM bindings (UF_CRM_TASK): L_4, C_7, CO_5, D_10…; only when selected.</summary>
-        [JsonPropertyName("ufCrmTask")] public string[]? UfCrmTask { get; set; }
+        [JsonPropertyName("ufCrmTask")] public IReadOnlyList<string>? UfCrmTask { get; set; }
         /// <summary>Drive files (UF_TASK_WEBDAV_FILES); only when selected.</summary>
-        [JsonPropertyName("ufTaskWebdavFiles")] public long[]? UfTaskWebdavFiles { get; set; }
+        [JsonPropertyName("ufTaskWebdavFiles")] public IReadOnlyList<long>? UfTaskWebdavFiles { get; set; }
 
         public override string ToString() => Title + " (" + Id + ")";
     }

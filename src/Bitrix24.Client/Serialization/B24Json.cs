@@ -63,6 +63,8 @@ namespace Bitrix24.Client.Serialization
                 e => e.ValueKind == JsonValueKind.Object || e.ValueKind == JsonValueKind.Array ? null : JsonReading.ToText(e),
                 (w, v) => w.WriteStringValue(v), JsonReading.ToText);
             yield return new LenientConverter<IReadOnlyList<int>?>(ReadIntList, WriteIntList);
+            yield return new LenientConverter<IReadOnlyList<long>?>(ReadLongList, WriteLongList);
+            yield return new LenientConverter<IReadOnlyList<Models.FlowMember>?>(ReadMembers, WriteMembers);
             yield return new LenientConverter<IReadOnlyList<string>?>(ReadTextList, WriteTextList);
             // Values of any shape (a task field's Default) as plain values, never JsonElement.
             yield return new LenientConverter<object?>(JsonReading.ToPlain, (w, v) => JsonSerializer.Serialize(w, v, v!.GetType()), JsonReading.ToPlain);
@@ -113,8 +115,11 @@ namespace Bitrix24.Client.Serialization
 
         private static IReadOnlyList<int>? ReadIntList(JsonElement e) => ReadList<int>(e, item => JsonReading.ToInt32(item));
 
-        /// <summary>Texts, e.g. a template's DOCUMENT_TYPE.</summary>
-        private static IReadOnlyList<string>? ReadTextList(JsonElement e) => ReadList<string>(e, JsonReading.ToText);
+        private static IReadOnlyList<long>? ReadLongList(JsonElement e) => ReadList<long>(e, item => JsonReading.ToInt64(item));
+
+        /// <summary>Texts, e.g. a template's DOCUMENT_TYPE; an item that is an object is read by its title (a task's tags).</summary>
+        private static IReadOnlyList<string>? ReadTextList(JsonElement e) => ReadList<string>(e,
+            item => item.ValueKind == JsonValueKind.Object && item.TryGetProperty("title", out var title) ? JsonReading.ToText(title) : JsonReading.ToText(item));
 
         /// <summary>A list as an array, a PHP associative array (object), or a single value; unreadable items are left out.</summary>
         private static Models.FieldList<T>? ReadList<T>(JsonElement e, System.Func<JsonElement, object?> read)
@@ -134,6 +139,50 @@ namespace Bitrix24.Client.Serialization
             else
                 Add(e);
             return new Models.FieldList<T>(list);
+        }
+
+        /// <summary>A flow's members: [type, id] pairs as the pages show, or {"type": "id"} objects as one page describes them.</summary>
+        private static IReadOnlyList<Models.FlowMember>? ReadMembers(JsonElement e)
+        {
+            if (JsonReading.IsEmpty(e))
+                return null;
+            var members = new List<Models.FlowMember>();
+            void Add(JsonElement item)
+            {
+                if (item.ValueKind == JsonValueKind.Array && item.GetArrayLength() == 2
+                    && JsonReading.ToText(item[0]) is { } type && JsonReading.ToText(item[1]) is { } id)
+                    members.Add(new Models.FlowMember(type, id));
+                else if (item.ValueKind == JsonValueKind.Object)
+                    foreach (var pair in item.EnumerateObject())
+                        if (JsonReading.ToText(pair.Value) is { } value)
+                            members.Add(new Models.FlowMember(pair.Name, value));
+            }
+            if (e.ValueKind == JsonValueKind.Array)
+                foreach (var item in e.EnumerateArray()) Add(item);
+            else
+                Add(e);
+            return new Models.FieldList<Models.FlowMember>(members);
+        }
+
+        private static void WriteMembers(Utf8JsonWriter writer, IReadOnlyList<Models.FlowMember>? members)
+        {
+            writer.WriteStartArray();
+            foreach (var member in members!)
+            {
+                writer.WriteStartArray();
+                writer.WriteStringValue(member.Type);
+                writer.WriteStringValue(member.Id);
+                writer.WriteEndArray();
+            }
+            writer.WriteEndArray();
+        }
+
+        private static void WriteLongList(Utf8JsonWriter writer, IReadOnlyList<long>? list)
+        {
+            writer.WriteStartArray();
+            foreach (var id in list!)
+                writer.WriteNumberValue(id);
+            writer.WriteEndArray();
         }
 
         private static void WriteIntList(Utf8JsonWriter writer, IReadOnlyList<int>? list)

@@ -130,4 +130,22 @@ public class ModelConverterTests
     [Fact]
     public void A_numeric_id_reads_as_text()
         => Assert.Equal("12345", Read<Workflow>("{\"ID\":12345}").Id);
+
+    [Fact]
+    public void Task_from_the_documented_list_row()
+    {
+        var task = Read<TaskItem>("""
+            {"id":"8017","title":"Task Example","responsibleId":"547","priority":"2","status":"2","auditors":["13","103"],"accomplices":[],
+             "responsible":{"id":"547","name":"Maria","link":"/company/personal/user/547/","icon":"/i.png","workPosition":"Tester"},
+             "tags":{"35":{"id":35,"title":"arpar"}},"ufCrmTask":["C_627","D_1723"],"ufTaskWebdavFiles":[1065,1077]}
+            """);
+
+        Assert.Equal(new long[] { 13, 103 }, task.Auditors);
+        Assert.Null(task.Accomplices);
+        Assert.Equal(new[] { "arpar" }, task.Tags);
+        Assert.Equal((547L, "Maria", "Tester"), (task.Responsible!.Id, task.Responsible.Name, task.Responsible.WorkPosition));
+        // Export-Csv writes ToString(): lists read back by Add-B24Task, people by name and id.
+        Assert.Equal(("13,103", "C_627,D_1723", "1065,1077", "Maria (547)"),
+            (task.Auditors!.ToString(), task.UfCrmTask!.ToString(), task.UfTaskWebdavFiles!.ToString(), task.Responsible.ToString()));
+    }
 }

@@ -34,8 +34,8 @@ public sealed class FlowCmdletTests(ITestOutputHelper log) : PortalTest(log)
     {
         var values = RunOk(Connect + """
             $f = New-B24Flow -Name 'Wire' -PlannedCompletionTime ([TimeSpan]::FromMinutes(90)) -DistributionType Queue -ResponsibleDepartment 17 -Responsible 2 -ExcludeSubdepartments -TaskCreator 1 -MatchWorkTime:$false -TaskControl -NotifyWhenEfficiencyDecreases 40 -GroupId 2
-            $members = ($f.ResponsibleList | ForEach-Object { $_ -join '=' }) -join ' '
-            $creator = $f.TaskCreators[0] -join '='
+            $members = ($f.ResponsibleList | ForEach-Object { $_.Type + '=' + $_.Id }) -join ' '
+            $creator = $f.TaskCreators[0].Type + '=' + $f.TaskCreators[0].Id
             $f.PlannedCompletionTime, $f.DistributionType, $members, $f.MatchWorkTime, $f.TaskControl, $f.NotifyWhenEfficiencyDecreases, $f.GroupId, $creator
             """);
         Assert.Equal([5400L, "queue", "user=2 department=17:F", false, true, 40, 2L, "user=1"], values);

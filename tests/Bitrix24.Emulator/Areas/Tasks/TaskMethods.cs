@@ -88,7 +88,7 @@ internal static class TaskMethods
             MatchWorkTime = PhpValues.ToText(Field("MATCH_WORK_TIME")) == "Y",
             Auditors = IdList(Field("AUDITORS")),
             Accomplices = IdList(Field("ACCOMPLICES")),
-            Tags = TextList(Field("TAGS")),
+            Tags = TextList(Field("TAGS")).Distinct(StringComparer.OrdinalIgnoreCase).Select(area.Tag).ToList(),
             CrmBindings = TextList(Field("UF_CRM_TASK")),
             DiskFiles = TextList(Field("UF_TASK_WEBDAV_FILES")),
             SeParameters = Field("SE_PARAMETER") is { } se ? new JsonArray((PhpValues.Entries(se) ?? []).Select(v => v.Value?.DeepClone()).ToArray()) : new JsonArray(),

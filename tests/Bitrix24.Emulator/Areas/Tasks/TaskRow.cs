@@ -29,7 +29,7 @@ internal sealed class TaskRow
     public bool MatchWorkTime { get; set; }
     public IReadOnlyList<long> Auditors { get; set; } = Array.Empty<long>();
     public IReadOnlyList<long> Accomplices { get; set; } = Array.Empty<long>();
-    public IReadOnlyList<string> Tags { get; set; } = Array.Empty<string>();
+    public IReadOnlyList<TaskTag> Tags { get; set; } = Array.Empty<TaskTag>();
     public IReadOnlyList<string> CrmBindings { get; set; } = Array.Empty<string>();
     public IReadOnlyList<string> DiskFiles { get; set; } = Array.Empty<string>();
     public JsonArray SeParameters { get; set; } = new();
@@ -58,7 +58,7 @@ internal sealed class TaskRow
         new("AUDITOR", FieldKind.IntegerList, t => t.Auditors),
         new("ACCOMPLICE", FieldKind.IntegerList, t => t.Accomplices),
         new("XML_ID", FieldKind.Text, t => t.XmlId),
-        new("TAG", FieldKind.Text, t => t.Tags.FirstOrDefault()));
+        new("TAG", FieldKind.Text, t => t.Tags.FirstOrDefault()?.Title));
 
     /// <summary>Fields every answer has (the default select), by output name with the UPPER name that selects it.</summary>
     public IEnumerable<(string Upper, string Name, JsonNode? Value)> Standard(Func<long, JsonObject> user)
@@ -105,7 +105,7 @@ internal sealed class TaskRow
         yield return ("GROUP_ID", "groupId", Text(GroupId));
         yield return ("AUDITORS", "auditors", Ids(Auditors));
         yield return ("ACCOMPLICES", "accomplices", Ids(Accomplices));
-        yield return ("TAGS", "tags", new JsonArray(Tags.Select(t => (JsonNode?)JsonValue.Create(t)).ToArray()));
+        yield return ("TAGS", "tags", TagsNode());
         yield return ("CREATED_BY", "creator", user(CreatedBy));
         yield return ("RESPONSIBLE_ID", "responsible", user(ResponsibleId));
         yield return ("SE_PARAMETER", "seParameter", SeParameters.DeepClone());
@@ -124,6 +124,17 @@ internal sealed class TaskRow
     {
         var parts = upper.ToLowerInvariant().Split('_', StringSplitOptions.RemoveEmptyEntries);
         return parts[0] + string.Concat(parts.Skip(1).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+    }
+
+    /// <summary>As the list page shows: an object keyed by tag id, {"35": {"id": 35, "title": "arpar"}}; PHP's [] when empty.</summary>
+    private JsonNode TagsNode()
+    {
+        if (Tags.Count == 0)
+            return new JsonArray();
+        var tags = new JsonObject();
+        foreach (var tag in Tags)
+            tags[tag.Id.ToString(CultureInfo.InvariantCulture)] = new JsonObject { ["id"] = tag.Id, ["title"] = tag.Title };
+        return tags;
     }
 
     private static JsonNode Text(long value) => JsonValue.Create(value.ToString(CultureInfo.InvariantCulture));

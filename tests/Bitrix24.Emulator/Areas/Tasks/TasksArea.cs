@@ -14,6 +14,7 @@ internal sealed class TasksArea : PortalArea
     private readonly Dictionary<long, FlowRow> _flows = new();
     private readonly Dictionary<long, TaskRow> _tasks = new();
     private readonly HashSet<long> _groups = new();
+    private readonly Dictionary<string, TaskTag> _tags = new(StringComparer.OrdinalIgnoreCase);
     private long _lastFlowId;
     private long _lastTaskId;
 
@@ -51,6 +52,14 @@ internal sealed class TasksArea : PortalArea
     public long NextFlowId() => ++_lastFlowId;
     public long NextTaskId() => ++_lastTaskId;
 
+    /// <summary>The portal's tag of this title (tags are rows of their own, shared by the tasks that carry them).</summary>
+    public TaskTag Tag(string title)
+    {
+        if (!_tags.TryGetValue(title, out var tag))
+            _tags[title] = tag = new TaskTag(_tags.Count + 1, title);
+        return tag;
+    }
+
     public long CreateGroup()
     {
         var id = _groups.Max() + 1;
@@ -83,6 +92,7 @@ internal sealed class TasksArea : PortalArea
         _flows.Clear();
         _tasks.Clear();
         _groups.Clear();
+        _tags.Clear();
         _groups.UnionWith([1, 2, 3]);
         _lastFlowId = 0;
         _lastTaskId = 0;
