@@ -25,7 +25,8 @@ Describe 'Task flows' {
         Test-B24Flow -Name 'Lifecycle flow' | Should -BeTrue
         Test-B24Flow -Name 'Lifecycle flow' -ExcludeId $flow.Id | Should -BeFalse
 
-        $updated = $flow | Set-B24Flow -Description 'Changed' -NotifyAtHalfTime
+        $flow | Set-B24Flow -Description 'Unseen' | Should -BeNullOrEmpty
+        $updated = $flow | Set-B24Flow -Description 'Changed' -NotifyAtHalfTime -PassThru
         $updated.Description | Should -Be 'Changed'
         $updated.NotifyAtHalfTime | Should -BeTrue
         $updated.Name | Should -Be 'Lifecycle flow'

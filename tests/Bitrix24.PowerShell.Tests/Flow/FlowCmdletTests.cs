@@ -15,7 +15,7 @@ public sealed class FlowCmdletTests(ITestOutputHelper log) : PortalTest(log)
             $before = Test-B24Flow -Name 'Life'
             $f = New-B24Flow -Name 'Life' -PlannedCompletionTime 7200 -Responsible 1
             $after = Test-B24Flow -Name 'Life'
-            $u = $f | Set-B24Flow -Description 'd2'
+            $u = $f | Set-B24Flow -Description 'd2' -PassThru
             $t1 = ($f | Switch-B24Flow -PassThru).Active
             $t2 = ($f | Switch-B24Flow -PassThru).Active
             $e = ($f | Enable-B24Flow -PassThru).Active

@@ -24,6 +24,10 @@ namespace Bitrix24.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string? Name { get; set; }
 
+        /// <summary>Writes each changed flow as the portal returns it.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
         protected override void ProcessRecord()
         {
             var id = Id;
@@ -37,7 +41,7 @@ namespace Bitrix24.PowerShell.Commands
                 Reject(ErrorRecords.InvalidArgument(ex.Message, id, ex));
                 return;
             }
-            Submit(id, "flow " + id, "Update flow", () => FlowsApi.Update(id, fields), flow => ToOutput(flow));
+            Submit(id, "flow " + id, "Update flow", () => FlowsApi.Update(id, fields), flow => PassThru ? ToOutput(flow) : null);
         }
     }
 }
