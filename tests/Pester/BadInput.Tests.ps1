@@ -68,6 +68,7 @@ BeforeDiscovery {
         @{ Name = 'New-B24Flow -Name empty'; Run = { New-B24Flow -Name '' -PlannedCompletionTime 600 -Responsible 1 }; Id = 'ParameterArgumentValidationError'; Category = 'InvalidData'; Says = "parameter 'Name'.*null or empty"; Local = $true }
         @{ Name = 'New-B24Flow -PlannedCompletionTime 0'; Run = { New-B24Flow -Name x -PlannedCompletionTime 0 -Responsible 1 }; Id = 'INVALID_ARGUMENT'; Category = 'InvalidArgument'; Says = '-PlannedCompletionTime must be positive \(at least one second\)'; Local = $true }
         @{ Name = 'New-B24Flow -PlannedCompletionTime -60'; Run = { New-B24Flow -Name x -PlannedCompletionTime -60 -Responsible 1 }; Id = 'INVALID_ARGUMENT'; Category = 'InvalidArgument'; Says = '-PlannedCompletionTime must be positive'; Local = $true }
+        @{ Name = 'New-B24Flow -PlannedCompletionTime soon'; Run = { New-B24Flow -Name x -PlannedCompletionTime 'soon' -Responsible 1 }; Id = 'ParameterArgumentTransformationError'; Category = 'InvalidData'; Says = "(?s)parameter 'PlannedCompletionTime'.*90s, 30m, 2h, 1d.*'soon'"; Local = $true }
         @{ Name = 'New-B24Flow -DistributionType unknown'; Run = { New-B24Flow -Name x -PlannedCompletionTime 600 -DistributionType Sideways }; Id = 'CannotConvertArgumentNoMessage'; Category = 'InvalidArgument'; Says = "(?s)parameter 'DistributionType'.*Manually, Queue, Himself"; Local = $true }
         @{ Name = 'New-B24Flow -NotifyOnQueueOverflow -1'; Run = { New-B24Flow -Name x -PlannedCompletionTime 600 -Responsible 1 -NotifyOnQueueOverflow -1 }; Id = 'ParameterArgumentValidationError'; Category = 'InvalidData'; Says = "parameter 'NotifyOnQueueOverflow'"; Local = $true }
         @{ Name = 'New-B24Flow -Responsible -3'; Run = { New-B24Flow -Name x -PlannedCompletionTime 600 -Responsible -3 }; Id = 'ParameterArgumentValidationError'; Category = 'InvalidData'; Says = "parameter 'Responsible'"; Local = $true }
@@ -127,6 +128,7 @@ BeforeDiscovery {
         @{ Name = 'answer: not JSON'; Run = { Add-BodyFault 'user.get' '<html>oops</html>'; Get-B24User -Id 1 }; Id = 'ERROR_UNEXPECTED_ANSWER'; Category = 'InvalidResult'; Says = 'user.get'; Local = $false }
     )
     $works = @(
+        @{ Name = 'Flow time with a unit'; Run = { (New-B24Flow -Name 'two hours' -PlannedCompletionTime 2h -Responsible 1).PlannedCompletionTime }; Expect = 7200 }
         @{ Name = 'Unicode flow name'; Run = { (New-B24Flow -Name 'Поток ✓ 流程 😀' -PlannedCompletionTime 600 -Responsible 1).Name }; Expect = 'Поток ✓ 流程 😀' }
         @{ Name = 'Unicode flow name looked up'; Run = { Test-B24Flow -Name 'Поток ✓ 流程 😀' }; Expect = $true }
         @{ Name = 'Unicode task title'; Run = { (Add-B24Task -Title 'Задача ✓ 任务 😀' -ResponsibleId 1).Title }; Expect = 'Задача ✓ 任务 😀' }
