@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Management.Automation;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Bitrix24.PowerShell.Infrastructure.Loading
@@ -26,13 +27,19 @@ namespace Bitrix24.PowerShell.Infrastructure.Loading
 
         public void OnImport()
         {
-            // The two paths live in separate classes so that .NET Framework never JIT-compiles a method that
-            // mentions AssemblyLoadContext (it has no such type).
             if (OnNetFramework)
                 FrameworkResolver.Register(LibraryFolder);
             else
-                DependencyLoadContext.Register(LibraryFolder, typeof(ModuleInitializer).Assembly);
+                RegisterLoadContext();
         }
+
+        // .NET Framework has no AssemblyLoadContext, and compiling a method loads the class of every method it
+        // calls, taken branch or not: a direct call to DependencyLoadContext.Register here would fail
+        // Import-Module on Windows PowerShell 5.1. Only this method names that class, it is never inlined, and
+        // it is compiled only when called, on PowerShell 7 (DesktopPathTests holds every method to that).
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void RegisterLoadContext()
+            => DependencyLoadContext.Register(LibraryFolder, typeof(ModuleInitializer).Assembly);
 
         public void OnRemove(PSModuleInfo module)
         {
