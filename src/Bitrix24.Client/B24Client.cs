@@ -92,6 +92,15 @@ namespace Bitrix24.Client
         /// not a property: a connection object shows and exports only what describes the connection.</summary>
         public int GetParallelRequests() => pipeline.ParallelRequests;
 
+        private IReadOnlyList<B24InterruptedItem> lastInterrupted = Array.Empty<B24InterruptedItem>();
+
+        /// <summary>What the last command stopped on this connection (Ctrl+C, or ended by an error) had sent and not
+        /// yet written, each with its outcome (empty when none was). A method, not a property, for the reason above.</summary>
+        public IReadOnlyList<B24InterruptedItem> GetLastInterrupted() => lastInterrupted;
+
+        /// <summary>Kept by the PowerShell layer when a command stops with items sent and not written.</summary>
+        internal void SetLastInterrupted(IReadOnlyList<B24InterruptedItem> items) => lastInterrupted = items;
+
         /// <summary>Calls one method (JSON POST) as a raw call (neither read nor write is known, see
         /// <see cref="B24CallKind.Unspecified"/>). Throws <see cref="B24Exception"/> on any failure.</summary>
         public Task<B24Response> CallAsync(string method, object? parameters = null, CancellationToken cancellationToken = default)

@@ -2,7 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using Bitrix24.Client;
+using Bitrix24.Client.Batching;
 using Bitrix24.Client.Errors;
 using Bitrix24.Client.Operations;
 
@@ -42,21 +45,15 @@ namespace Bitrix24.PowerShell.Infrastructure
         {
             // Items with an answer of their own (a sub-call's result or error) are written as they are.
             bool Lost(Pending item) => !answered.TryGetValue(item.Key!, out var answer) || answer.Error?.Code == B24ErrorCodes.OutcomeUnknown;
-            var verdicts = new Dictionary<string, (bool Known, bool Ran, object? Output)>(StringComparer.Ordinal);
             var checkable = items.Where(i => i.Check is not null && i.Operation is not null && Lost(i)).ToList();
+            Dictionary<string, (bool Known, bool Ran, object? Output)> verdicts;
             try
             {
-                var checks = checkable.Select(i => i.Check!.Read.ToBatchCommand(i.Key!)).ToList();
-                foreach (var answer in Await(token => Client.BatchAsync(checks, halt: false, token)).Items)
-                {
-                    var item = checkable.First(i => i.Key == answer.Key);
-                    if (answer.Succeeded)
-                        verdicts[answer.Key!] = item.Check!.Judge(answer);
-                }
+                verdicts = Judge(checkable, Await(token => ReadChecks(checkable, token)));
             }
             catch (B24Exception)
             {
-                // The checks could not be read: every outcome stays unknown.
+                verdicts = new Dictionary<string, (bool Known, bool Ran, object? Output)>(); // unread: every outcome stays unknown
             }
 
             var again = checkable.Where(i => verdicts.TryGetValue(i.Key!, out var v) && v.Known && !v.Ran).ToList();
@@ -93,7 +90,22 @@ namespace Bitrix24.PowerShell.Infrastructure
                     WriteOutcome(item, answered[own]);
                 else
                     WriteError(ItemError(resendFailed is not null && again.Contains(item) ? resendFailed : unknown, item.Target));
+                item.Written = true;
             }
+        }
+
+        /// <summary>One batch request of the items' outcome checks (items that have one).</summary>
+        private Task<B24BatchResponse> ReadChecks(List<Pending> checkable, CancellationToken token)
+            => Client.BatchAsync(checkable.Select(i => i.Check!.Read.ToBatchCommand(i.Key!)).ToList(), halt: false, token);
+
+        /// <summary>What the checks' answers tell, by item key (an item whose read failed has no verdict). Run on the
+        /// pipeline thread: a verdict that it ran carries the item's output, built as for any result.</summary>
+        private static Dictionary<string, (bool Known, bool Ran, object? Output)> Judge(List<Pending> checkable, B24BatchResponse answers)
+        {
+            var verdicts = new Dictionary<string, (bool Known, bool Ran, object? Output)>(StringComparer.Ordinal);
+            foreach (var answer in answers.Items.Where(a => a.Succeeded))
+                verdicts[answer.Key!] = checkable.First(i => i.Key == answer.Key).Check!.Judge(answer);
+            return verdicts;
         }
     }
 }

@@ -1,0 +1,112 @@
+#Requires -Version 7.0
+
+# Ctrl+C in real pwsh. The console host answers Ctrl+C by stopping the running pipeline (StopProcessing on each
+# of its commands); PowerShell.Stop() on a runspace does exactly that, so the scenario runs in a child pwsh, in a
+# runspace on the child's console host (what the user would see comes out on its output). The emulator answers
+# each request after 800 ms and holds the second batch of terminates back (a fault), so when the stop comes the
+# first batch is written, the second is unanswered and the three after it are answered and not yet written
+# (results are written in input order). No timing is asserted: "Stop returns" is a hang check.
+Describe 'Ctrl+C during Get-B24Workflow | Stop-B24Workflow (PowerShell.Stop in real pwsh)' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+        $emulator = Start-TestEmulator -SeedWorkflows 1000 -ExtraArguments @('--latency-ms', '800')
+        Initialize-TestSession $emulator
+        $listed = @((Get-B24Workflow).Id)   # the order the pipeline sends them in
+        Reset-Emulator $emulator
+        # Batch request 1 is the listing, 3 the second batch of terminates.
+        $null = Invoke-RestMethod -Method Post -Uri "$($emulator.Base)/emulator/faults" -ContentType 'application/json' `
+            -Body '{"method":"batch","nth":3,"delayMs":60000}'
+
+        $env:B24_WEBHOOK_URL = $emulator.Webhook   # the child connects from it: the code is never on a command line
+        $env:B24_TEST_MANIFEST = $ManifestPath
+        $env:B24_TEST_STATS = "$($emulator.Base)/emulator/stats"
+        try {
+            $lines = Invoke-ChildPwsh -AsFile @'
+$ErrorActionPreference = 'Stop'
+$runspace = [runspacefactory]::CreateRunspace($Host)
+$runspace.Open()
+$ps = [powershell]::Create()
+$ps.Runspace = $runspace
+$null = $ps.AddScript('Import-Module $env:B24_TEST_MANIFEST; Get-B24Workflow | Stop-B24Workflow -Confirm:$false -PassThru')
+$written = [System.Management.Automation.PSDataCollection[psobject]]::new()
+$inputs = [System.Management.Automation.PSDataCollection[psobject]]::new()
+$inputs.Complete()
+$null = $ps.BeginInvoke($inputs, $written)
+# The listing and five batches of terminates have reached the portal (the second is held back); let the last answers come.
+$deadline = [DateTime]::UtcNow.AddMinutes(2)
+while ((Invoke-RestMethod $env:B24_TEST_STATS).requestsByMethod.batch -lt 6 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+Start-Sleep -Milliseconds 300
+$stopped = $ps.BeginStop($null, $null).AsyncWaitHandle.WaitOne([TimeSpan]::FromSeconds(30))
+$atStop = Invoke-RestMethod $env:B24_TEST_STATS
+Start-Sleep -Seconds 2
+$later = Invoke-RestMethod $env:B24_TEST_STATS
+$report = $ps.Runspace.CreatePipeline('(Get-B24Connection).GetLastInterrupted() | ForEach-Object { [pscustomobject]@{ Target = "$($_.Target)"; Outcome = "$($_.Outcome)"; Method = $_.Method; Command = $_.Command } }').Invoke()
+'RESULT ' + ([pscustomobject]@{
+    Stopped = $stopped; State = "$($ps.InvocationStateInfo.State)"
+    Written = @($written | ForEach-Object { "$_" }); Reported = @($report)
+    RequestsAtStop = $atStop.totalRequests; RequestsLater = $later.totalRequests
+} | ConvertTo-Json -Depth 4 -Compress)
+'@
+        }
+        finally {
+            $env:B24_WEBHOOK_URL = $null
+        }
+        $result = ($lines | Where-Object { $_ -like 'RESULT *' } | Select-Object -Last 1).Substring(7) | ConvertFrom-Json
+        $warnings = @($lines | Where-Object { $_ -like '*WARNING:*' })
+        $written = @($result.Written)
+        $reported = @($result.Reported)
+        $sent = $written.Count + $reported.Count
+        $stats = Get-EmulatorStats $emulator
+    }
+
+    AfterAll {
+        Get-Module Bitrix24 | Remove-Module -Force
+        Stop-TestEmulator $emulator
+    }
+
+    It 'stops: Stop returns and the pipeline ends stopped' {
+        $result.Stopped | Should -BeTrue
+        $result.State | Should -Be 'Stopped'
+    }
+
+    It 'leaves no background work: the portal receives no request after the stop' {
+        $result.RequestsLater | Should -Be $result.RequestsAtStop
+        $stats.totalRequests | Should -Be $result.RequestsAtStop
+    }
+
+    It 'stopped with the first batch written and four sent and not written' {
+        $written.Count | Should -Be 50
+        $reported.Count | Should -Be 200
+    }
+
+    It 'reports exactly the items sent and not written: sent = written before the stop + reported at the stop' {
+        # Batches go out in input order, 50 items each: what was sent is the first batches of the listing.
+        $sent % 50 | Should -Be 0
+        @($written + $reported.Target) | Should -Be @($listed | Select-Object -First $sent)
+        $reported.Command | Select-Object -Unique | Should -Be 'Stop-B24Workflow'
+        $reported.Method | Select-Object -Unique | Should -Be 'bizproc.workflow.terminate'
+    }
+
+    It 'reports each as done or outcome unknown, and done ones did run' {
+        # The held-back batch never ran (the stop ended it), so nothing can show it ran.
+        $reported[0..49].Outcome | Select-Object -Unique | Should -Be 'OutcomeUnknown'
+        $reported.Outcome | Where-Object { $_ -notin 'Done', 'OutcomeUnknown' } | Should -BeNullOrEmpty
+        $running = @((Get-B24Workflow).Id)
+        $done = @($reported | Where-Object Outcome -eq 'Done').Target
+        $done | Where-Object { $_ -in $running } | Should -BeNullOrEmpty
+        # Everything the portal terminated is among what was written or reported: nothing is forgotten.
+        $listed | Where-Object { $_ -notin $running } | Where-Object { $_ -notin @($written + $reported.Target) } | Should -BeNullOrEmpty
+    }
+
+    It 'runs none twice: every terminate the portal received ran, once per workflow' {
+        $terminated = 1000 - @(Get-B24Workflow).Count
+        $stats.writesByMethod.'bizproc.workflow.terminate' | Should -Be $terminated
+        $stats.callsByMethod.'bizproc.workflow.terminate' | Should -Be $terminated
+    }
+
+    It 'says so on the host: one warning with the counts and where the list is' {
+        $warnings.Count | Should -Be 1
+        $warnings[0] | Should -Match "Stop-B24Workflow stopped with $($reported.Count) items sent and not written"
+        $warnings[0] | Should -Match 'GetLastInterrupted'
+    }
+}
