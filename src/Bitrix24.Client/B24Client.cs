@@ -124,7 +124,7 @@ namespace Bitrix24.Client
                 // Read before deciding: done, or sent again exactly once.
                 var outcome = await CheckOutcomeAsync(check, cancellationToken).ConfigureAwait(false);
                 if (outcome is { Ran: true } ran)
-                    return ran.Result;
+                    return ran.Error is null ? ran.Result : throw ran.Error;
                 if (outcome is not { Known: true })
                     throw;
                 B24Log.Write(options.Log, operation.Method + ": the answer was lost and a read shows it did not run; sending it again once");
@@ -139,9 +139,21 @@ namespace Bitrix24.Client
         /// <summary>Runs an outcome check; null when the check itself failed (the outcome stays unknown).</summary>
         internal async Task<B24Outcome<T>?> CheckOutcomeAsync<T>(B24Operation<B24Outcome<T>> check, CancellationToken cancellationToken)
         {
+            B24Response response;
             try
             {
-                var response = await SendAsync(check.Method, check.Parameters, B24CallKind.Read, cancellationToken).ConfigureAwait(false);
+                response = await SendAsync(check.Method, check.Parameters, B24CallKind.Read, cancellationToken).ConfigureAwait(false);
+            }
+            catch (B24Exception error) when (check.ReadsErrors)
+            {
+                response = new B24Response(null, check.Method, default, error, null, null, null);
+            }
+            catch (B24Exception)
+            {
+                return null;
+            }
+            try
+            {
                 return check.ReadResult(response);
             }
             catch (B24Exception)

@@ -44,10 +44,10 @@ namespace Bitrix24.PowerShell.Infrastructure
                 return;
 
             var unknown = unwritten.Where(u => u.Outcome == B24ItemOutcome.OutcomeUnknown && u.Item.Check is not null).Select(u => u.Item).ToList();
-            var verdicts = unknown.Count == 0 ? new Dictionary<string, (bool Known, bool Ran, object? Output)>() : CheckQuickly(unknown);
+            var verdicts = unknown.Count == 0 ? new Dictionary<string, B24Outcome<object?>>() : CheckQuickly(unknown);
             var command = MyInvocation.MyCommand.Name;
             var items = unwritten.Select(u => verdicts.TryGetValue(u.Item.Key!, out var v) && v.Ran
-                    ? new B24InterruptedItem(command, u.Item.Target, u.Item.Operation!.Method, B24ItemOutcome.Done, v.Output, null)
+                    ? new B24InterruptedItem(command, u.Item.Target, u.Item.Operation!.Method, B24ItemOutcome.Done, v.Result, v.Error)
                     : new B24InterruptedItem(command, u.Item.Target, u.Item.Operation!.Method, u.Outcome, u.Result, u.Error))
                 .ToList();
             Client.SetLastInterrupted(items);
@@ -79,7 +79,7 @@ namespace Bitrix24.PowerShell.Infrastructure
         /// <summary>The outcome checks, given <see cref="StopCheckTime"/> on a token of their own (the command's is
         /// cancelled); a check that does not answer in time is cancelled with it. Only "it ran" is taken from them:
         /// a request cancelled in flight may still be running on the portal, so "not yet" proves nothing.</summary>
-        private Dictionary<string, (bool Known, bool Ran, object? Output)> CheckQuickly(List<Pending> unknown)
+        private Dictionary<string, B24Outcome<object?>> CheckQuickly(List<Pending> unknown)
         {
             using var time = new CancellationTokenSource(StopCheckTime);
             try
@@ -88,7 +88,7 @@ namespace Bitrix24.PowerShell.Infrastructure
             }
             catch (Exception ex) when (ex is B24Exception || ex is OperationCanceledException)
             {
-                return new Dictionary<string, (bool Known, bool Ran, object? Output)>();
+                return new Dictionary<string, B24Outcome<object?>>();
             }
         }
 

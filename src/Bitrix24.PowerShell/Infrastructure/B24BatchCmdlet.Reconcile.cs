@@ -16,22 +16,19 @@ namespace Bitrix24.PowerShell.Infrastructure
         /// <summary>What an item's outcome check reads: its read operation, and what its answer means.</summary>
         private sealed class OutcomeCheck
         {
-            private OutcomeCheck(B24Operation read, Func<B24Response, (bool Known, bool Ran, object? Output)> judge)
+            private OutcomeCheck(B24Operation read, Func<B24Response, B24Outcome<object?>> judge)
             {
                 Read = read;
                 Judge = judge;
             }
 
             public B24Operation Read { get; }
-            public Func<B24Response, (bool Known, bool Ran, object? Output)> Judge { get; }
+            /// <summary>The outcome its answer tells, with the item's output when it ran (throws for an unreadable answer).</summary>
+            public Func<B24Response, B24Outcome<object?>> Judge { get; }
 
             public static OutcomeCheck? Of<T>(B24Operation<T> operation, Func<T, object?> output)
                 => operation.OutcomeCheck is { } check
-                    ? new OutcomeCheck(check, response =>
-                    {
-                        var outcome = check.ReadResult(response);
-                        return (outcome.Known, outcome.Ran, outcome.Ran ? output(outcome.Result) : null);
-                    })
+                    ? new OutcomeCheck(check, response => check.ReadResult(response).Select(output))
                     : null;
         }
 
@@ -46,14 +43,14 @@ namespace Bitrix24.PowerShell.Infrastructure
             // Items with an answer of their own (a sub-call's result or error) are written as they are.
             bool Lost(Pending item) => !answered.TryGetValue(item.Key!, out var answer) || answer.Error?.Code == B24ErrorCodes.OutcomeUnknown;
             var checkable = items.Where(i => i.Check is not null && i.Operation is not null && Lost(i)).ToList();
-            Dictionary<string, (bool Known, bool Ran, object? Output)> verdicts;
+            Dictionary<string, B24Outcome<object?>> verdicts;
             try
             {
                 verdicts = Judge(checkable, Await(token => ReadChecks(checkable, token)));
             }
             catch (B24Exception)
             {
-                verdicts = new Dictionary<string, (bool Known, bool Ran, object? Output)>(); // unread: every outcome stays unknown
+                verdicts = new Dictionary<string, B24Outcome<object?>>(); // unread: every outcome stays unknown
             }
 
             var again = checkable.Where(i => verdicts.TryGetValue(i.Key!, out var v) && v.Known && !v.Ran).ToList();
@@ -81,7 +78,9 @@ namespace Bitrix24.PowerShell.Infrastructure
                     WriteError(rejected);
                 else if (item.Key is { } key && verdicts.TryGetValue(key, out var verdict) && verdict.Ran)
                 {
-                    if (verdict.Output is { } output)
+                    if (verdict.Error is { } ranUnread)
+                        WriteError(ItemError(ranUnread, item.Target));
+                    else if (verdict.Result is { } output)
                         WriteObject(output);
                 }
                 else if (item.Key is { } k && resent.TryGetValue(k, out var answer))
@@ -100,11 +99,20 @@ namespace Bitrix24.PowerShell.Infrastructure
 
         /// <summary>What the checks' answers tell, by item key (an item whose read failed has no verdict). Run on the
         /// pipeline thread: a verdict that it ran carries the item's output, built as for any result.</summary>
-        private static Dictionary<string, (bool Known, bool Ran, object? Output)> Judge(List<Pending> checkable, B24BatchResponse answers)
+        private static Dictionary<string, B24Outcome<object?>> Judge(List<Pending> checkable, B24BatchResponse answers)
         {
-            var verdicts = new Dictionary<string, (bool Known, bool Ran, object? Output)>(StringComparer.Ordinal);
-            foreach (var answer in answers.Items.Where(a => a.Succeeded))
-                verdicts[answer.Key!] = checkable.First(i => i.Key == answer.Key).Check!.Judge(answer);
+            var verdicts = new Dictionary<string, B24Outcome<object?>>(StringComparer.Ordinal);
+            foreach (var answer in answers.Items)
+            {
+                try
+                {
+                    // A failed read throws here, unless the check reads its error as the verdict (a flow not found).
+                    verdicts[answer.Key!] = checkable.First(i => i.Key == answer.Key).Check!.Judge(answer);
+                }
+                catch (B24Exception)
+                {
+                }
+            }
             return verdicts;
         }
     }
