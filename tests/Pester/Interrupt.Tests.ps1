@@ -40,10 +40,11 @@ $stopped = $ps.BeginStop($null, $null).AsyncWaitHandle.WaitOne([TimeSpan]::FromS
 $atStop = Invoke-RestMethod $env:B24_TEST_STATS
 Start-Sleep -Seconds 2
 $later = Invoke-RestMethod $env:B24_TEST_STATS
+$shown = "$($ps.Runspace.CreatePipeline('Get-B24Connection | Out-String -Width 300').Invoke())"
 $report = $ps.Runspace.CreatePipeline('(Get-B24Connection).GetLastInterrupted() | ForEach-Object { [pscustomobject]@{ Target = "$($_.Target)"; Outcome = "$($_.Outcome)"; Method = $_.Method; Command = $_.Command } }').Invoke()
 'RESULT ' + ([pscustomobject]@{
     Stopped = $stopped; State = "$($ps.InvocationStateInfo.State)"
-    Written = @($written | ForEach-Object { "$_" }); Reported = @($report)
+    Written = @($written | ForEach-Object { "$_" }); Reported = @($report); Shown = $shown
     RequestsAtStop = $atStop.totalRequests; RequestsLater = $later.totalRequests
 } | ConvertTo-Json -Depth 4 -Compress)
 '@
@@ -108,5 +109,9 @@ $report = $ps.Runspace.CreatePipeline('(Get-B24Connection).GetLastInterrupted() 
         $warnings.Count | Should -Be 1
         $warnings[0] | Should -Match "Stop-B24Workflow stopped with $($reported.Count) items sent and not written"
         $warnings[0] | Should -Match 'GetLastInterrupted'
+    }
+
+    It 'shows it on the connection' {
+        $result.Shown | Should -Match "LastInterrupted : Stop-B24Workflow: $($reported.Count) items sent and not written \("
     }
 }

@@ -19,7 +19,8 @@ namespace Bitrix24.PowerShell.Infrastructure
         private static readonly TimeSpan StopCheckTime = TimeSpan.FromSeconds(1);
 
         /// <summary>
-        /// After a stop (Ctrl+C) or an error that ended the pipeline, PowerShell takes no more output, yet requests
+        /// After a stop (Ctrl+C), a pipeline ended early downstream (Select-Object -First) or by an error (-ErrorAction
+        /// Stop), PowerShell takes no more output from this command, yet requests
         /// may have been sent whose items were never written. They are not forgotten: each is classified (answered:
         /// done or failed; unanswered: outcome unknown, unless its outcome check shows within
         /// <see cref="StopCheckTime"/> that it ran), kept on the connection (<see cref="B24Client.GetLastInterrupted"/>)
@@ -98,7 +99,7 @@ namespace Bitrix24.PowerShell.Infrastructure
         {
             string Count(B24ItemOutcome outcome) => items.Count(i => i.Outcome == outcome).ToString(CultureInfo.InvariantCulture);
             var text = MyInvocation.MyCommand.Name + " stopped with " + items.Count.ToString(CultureInfo.InvariantCulture)
-                + " items sent and not written: " + Count(B24ItemOutcome.Done) + " done, " + Count(B24ItemOutcome.Failed) + " failed, "
+                + (items.Count == 1 ? " item" : " items") + " sent and not written: " + Count(B24ItemOutcome.Done) + " done, " + Count(B24ItemOutcome.Failed) + " failed, "
                 + Count(B24ItemOutcome.OutcomeUnknown) + " outcome unknown (check those on the portal before sending them again). "
                 + "(Get-B24Connection).GetLastInterrupted() lists them.";
             try

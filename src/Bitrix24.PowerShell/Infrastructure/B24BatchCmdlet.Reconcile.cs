@@ -74,6 +74,7 @@ namespace Bitrix24.PowerShell.Infrastructure
 
             foreach (var item in items)
             {
+                item.Written = !Stopping; // as in WriteOutcomes
                 if (item.Rejected is { } rejected)
                     WriteError(rejected);
                 else if (item.Key is { } key && verdicts.TryGetValue(key, out var verdict) && verdict.Ran)
@@ -89,7 +90,6 @@ namespace Bitrix24.PowerShell.Infrastructure
                     WriteOutcome(item, answered[own]);
                 else
                     WriteError(ItemError(resendFailed is not null && again.Contains(item) ? resendFailed : unknown, item.Target));
-                item.Written = true;
             }
         }
 

@@ -218,6 +218,9 @@ namespace Bitrix24.PowerShell.Infrastructure
 
             foreach (var item in sent.Items)
             {
+                // Written once its write is made (an error that ends the pipeline under -ErrorAction Stop was
+                // still written); a write PowerShell refuses because of a stop leaves it for KeepInterrupted.
+                item.Written = !Stopping;
                 if (item.Rejected is { } rejected)
                     WriteError(rejected);
                 else if (refused is not null)
@@ -227,7 +230,6 @@ namespace Bitrix24.PowerShell.Infrastructure
                         "The batch response has no outcome for this item.", method: item.Operation!.Method), item.Target);
                 else
                     WriteOutcome(item, result);
-                item.Written = true;
             }
             ReportDone(sent.Items);
         }
