@@ -78,19 +78,30 @@ namespace Bitrix24.PowerShell.Infrastructure
                 method: item.Operation!.Method);
 
         /// <summary>The outcome checks, given <see cref="StopCheckTime"/> on a token of their own (the command's is
-        /// cancelled); a check that does not answer in time is cancelled with it. Only "it ran" is taken from them:
-        /// a request cancelled in flight may still be running on the portal, so "not yet" proves nothing.</summary>
+        /// cancelled): one batch request per 50 items, all at once, and those not answered in time are cancelled.
+        /// Only "it ran" is taken from them: a request cancelled in flight may still be running on the portal, so
+        /// "not yet" proves nothing.</summary>
         private Dictionary<string, B24Outcome<object?>> CheckQuickly(List<Pending> unknown)
         {
-            using var time = new CancellationTokenSource(StopCheckTime);
+            using var time = new CancellationTokenSource();
+            var reads = unknown.Select((item, index) => (item, index)).GroupBy(x => x.index / BatchSize, x => x.item)
+                .Select(chunk => chunk.ToList()).Select(chunk => (Items: chunk, Answers: ReadChecks(chunk, time.Token))).ToList();
             try
             {
-                return Judge(unknown, ReadChecks(unknown, time.Token).GetAwaiter().GetResult());
+                Task.WaitAll(reads.Select(r => (Task)r.Answers).ToArray(), StopCheckTime);
             }
-            catch (Exception ex) when (ex is B24Exception || ex is OperationCanceledException)
+            catch (AggregateException)
             {
-                return new Dictionary<string, B24Outcome<object?>>();
+                // A read that failed tells nothing; the others still count.
             }
+            time.Cancel();
+            var verdicts = new Dictionary<string, B24Outcome<object?>>(StringComparer.Ordinal);
+            foreach (var (items, answers) in reads.Where(r => r.Answers.Status == TaskStatus.RanToCompletion))
+            {
+                foreach (var verdict in Judge(items, answers.Result))
+                    verdicts[verdict.Key] = verdict.Value;
+            }
+            return verdicts;
         }
 
         /// <summary>One warning line straight to the host (the warning stream is closed after a stop); a host
