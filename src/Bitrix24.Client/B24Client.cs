@@ -92,6 +92,15 @@ namespace Bitrix24.Client
         /// not a property: a connection object shows and exports only what describes the connection.</summary>
         public int GetParallelRequests() => pipeline.ParallelRequests;
 
+        private IReadOnlyList<B24InterruptedItem> lastInterrupted = Array.Empty<B24InterruptedItem>();
+
+        /// <summary>What the last command stopped on this connection (Ctrl+C, or ended by an error) had sent and not
+        /// yet written, each with its outcome (empty when none was). A method, not a property, for the reason above.</summary>
+        public IReadOnlyList<B24InterruptedItem> GetLastInterrupted() => lastInterrupted;
+
+        /// <summary>Kept by the PowerShell layer when a command stops with items sent and not written.</summary>
+        internal void SetLastInterrupted(IReadOnlyList<B24InterruptedItem> items) => lastInterrupted = items;
+
         /// <summary>Calls one method (JSON POST) as a raw call (neither read nor write is known, see
         /// <see cref="B24CallKind.Unspecified"/>). Throws <see cref="B24Exception"/> on any failure.</summary>
         public Task<B24Response> CallAsync(string method, object? parameters = null, CancellationToken cancellationToken = default)
@@ -115,7 +124,7 @@ namespace Bitrix24.Client
                 // Read before deciding: done, or sent again exactly once.
                 var outcome = await CheckOutcomeAsync(check, cancellationToken).ConfigureAwait(false);
                 if (outcome is { Ran: true } ran)
-                    return ran.Result;
+                    return ran.Error is null ? ran.Result : throw ran.Error;
                 if (outcome is not { Known: true })
                     throw;
                 B24Log.Write(options.Log, operation.Method + ": the answer was lost and a read shows it did not run; sending it again once");
@@ -130,9 +139,21 @@ namespace Bitrix24.Client
         /// <summary>Runs an outcome check; null when the check itself failed (the outcome stays unknown).</summary>
         internal async Task<B24Outcome<T>?> CheckOutcomeAsync<T>(B24Operation<B24Outcome<T>> check, CancellationToken cancellationToken)
         {
+            B24Response response;
             try
             {
-                var response = await SendAsync(check.Method, check.Parameters, B24CallKind.Read, cancellationToken).ConfigureAwait(false);
+                response = await SendAsync(check.Method, check.Parameters, B24CallKind.Read, cancellationToken).ConfigureAwait(false);
+            }
+            catch (B24Exception error) when (check.ReadsErrors)
+            {
+                response = new B24Response(null, check.Method, default, error, null, null, null);
+            }
+            catch (B24Exception)
+            {
+                return null;
+            }
+            try
+            {
                 return check.ReadResult(response);
             }
             catch (B24Exception)

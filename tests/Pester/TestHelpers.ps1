@@ -84,9 +84,24 @@ function Get-CallCount([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] 
 
 # Runs a script in a fresh pwsh (the same version as this one) and returns its output lines; throws with
 # its error output when it fails. The child inherits the environment: set $env: values before the call.
-function Invoke-ChildPwsh([Parameter(Mandatory)] [string] $Script) {
-    $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($Script))
-    $output = & (Get-Process -Id $PID).Path @(Get-PwshLaunchArguments) -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1
+# -AsFile runs it as a script file: only then does the output hold what is written straight to the host
+# ($Host.UI.WriteWarningLine); under -EncodedCommand the console host writes that to the terminal instead.
+function Invoke-ChildPwsh([Parameter(Mandatory)] [string] $Script, [switch] $AsFile) {
+    $file = $null
+    if ($AsFile) {
+        $file = Join-Path ([System.IO.Path]::GetTempPath()) ('b24-pester-' + [guid]::NewGuid().ToString('N') + '.ps1')
+        Set-Content -LiteralPath $file -Value $Script
+        $run = @('-File', $file)
+    }
+    else {
+        $run = @('-EncodedCommand', [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($Script)))
+    }
+    try {
+        $output = & (Get-Process -Id $PID).Path @(Get-PwshLaunchArguments) -NoProfile -NonInteractive @run 2>&1
+    }
+    finally {
+        if ($file) { Remove-Item -LiteralPath $file -ErrorAction SilentlyContinue }
+    }
     if ($LASTEXITCODE -ne 0) { throw "Child pwsh failed ($LASTEXITCODE): $($output -join "`n")" }
     @($output | ForEach-Object { "$_" })
 }

@@ -60,6 +60,10 @@ namespace Bitrix24.Client.Errors
         /// may not have run it, so it is not sent again blindly.</summary>
         public const string OutcomeUnknown = "OUTCOME_UNKNOWN";
 
+        /// <summary>A flow's create lost its answer and a flow of its name exists now (names are unique): it was
+        /// created (or existed already), but no method finds a flow's id by name, so its id is unknown.</summary>
+        public const string FlowExistsIdUnknown = "FLOW_EXISTS_ID_UNKNOWN";
+
         /// <summary>A batch sub-call that never ran because an earlier one failed under halt.</summary>
         public const string BatchHalted = "BATCH_HALTED";
 
@@ -102,6 +106,7 @@ namespace Bitrix24.Client.Errors
             [Timeout] = "The portal did not answer in time (one request may run at most 60 s). Retry with less work per call, or raise the client's Timeout.",
             [InvalidArgument] = "Check the parameter named in the message.",
             [OutcomeUnknown] = "The call was sent but its answer was lost, so it may or may not have run. Check the item on the portal before sending it again.",
+            [FlowExistsIdUnknown] = "Do not create it again: open Tasks > Flows on the portal to find its id (Get-B24Task -FlowId of one of its tasks shows it too).",
             [BatchHalted] = "An earlier sub-call in the same batch failed and halt was set; fix that one and send the rest again.",
         };
 

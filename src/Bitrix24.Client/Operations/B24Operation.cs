@@ -49,6 +49,11 @@ namespace Bitrix24.Client.Operations
         internal static B24Operation<T> Read<T>(string method, ParameterSet parameters, Func<B24Response, T> read)
             => new B24Operation<T>(method, parameters.ToDictionary(), B24CallKind.Read, read);
 
+        /// <summary>An outcome check whose <paramref name="read"/> also sees an error answer, because the error is
+        /// the verdict (a get of a deleted flow answers "Flow not found"); <see cref="B24Response.Error"/> is set then.</summary>
+        internal static B24Operation<T> ReadAnswer<T>(string method, ParameterSet parameters, Func<B24Response, T> read)
+            => new B24Operation<T>(method, parameters.ToDictionary(), B24CallKind.Read, read) { ReadsErrors = true };
+
         /// <summary>A write: <paramref name="read"/> turns the response into the result.</summary>
         internal static B24Operation<T> Write<T>(string method, ParameterSet parameters, Func<B24Response, T> read)
             => new B24Operation<T>(method, parameters.ToDictionary(), B24CallKind.Write, read);
@@ -77,6 +82,9 @@ namespace Bitrix24.Client.Operations
         /// </summary>
         public B24Operation<B24Outcome<T>>? OutcomeCheck { get; private init; }
 
+        /// <summary>Its reader is given error answers too (see <see cref="B24Operation.ReadAnswer{T}"/>).</summary>
+        internal bool ReadsErrors { get; init; }
+
         /// <summary>This operation marked as application-only (robots, activities, template writes).</summary>
         public B24Operation<T> ApplicationOnly() => Copy(true, Batchable, OutcomeCheck);
 
@@ -87,7 +95,10 @@ namespace Bitrix24.Client.Operations
         internal B24Operation<T> CheckedBy(B24Operation<B24Outcome<T>> check) => Copy(RequiresApplication, Batchable, check);
 
         private B24Operation<T> Copy(bool application, bool batchable, B24Operation<B24Outcome<T>>? check)
-            => new B24Operation<T>(Method, Parameters, Kind, read) { RequiresApplication = application, Batchable = batchable, OutcomeCheck = check };
+            => new B24Operation<T>(Method, Parameters, Kind, read)
+            {
+                RequiresApplication = application, Batchable = batchable, OutcomeCheck = check, ReadsErrors = ReadsErrors,
+            };
 
         /// <summary>The typed result of a successful response (a direct call's, or a batch item's). Throws
         /// <see cref="Errors.B24Exception"/> (ERROR_UNEXPECTED_ANSWER) when the answer lacks what it needs.</summary>
@@ -95,7 +106,7 @@ namespace Bitrix24.Client.Operations
         {
             if (response is null)
                 throw new ArgumentNullException(nameof(response));
-            if (response.Error is { } error)
+            if (response.Error is { } error && !ReadsErrors)
                 throw error;
             return read(response);
         }

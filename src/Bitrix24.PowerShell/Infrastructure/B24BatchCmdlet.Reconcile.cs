@@ -2,7 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using Bitrix24.Client;
+using Bitrix24.Client.Batching;
 using Bitrix24.Client.Errors;
 using Bitrix24.Client.Operations;
 
@@ -13,22 +16,19 @@ namespace Bitrix24.PowerShell.Infrastructure
         /// <summary>What an item's outcome check reads: its read operation, and what its answer means.</summary>
         private sealed class OutcomeCheck
         {
-            private OutcomeCheck(B24Operation read, Func<B24Response, (bool Known, bool Ran, object? Output)> judge)
+            private OutcomeCheck(B24Operation read, Func<B24Response, B24Outcome<object?>> judge)
             {
                 Read = read;
                 Judge = judge;
             }
 
             public B24Operation Read { get; }
-            public Func<B24Response, (bool Known, bool Ran, object? Output)> Judge { get; }
+            /// <summary>The outcome its answer tells, with the item's output when it ran (throws for an unreadable answer).</summary>
+            public Func<B24Response, B24Outcome<object?>> Judge { get; }
 
             public static OutcomeCheck? Of<T>(B24Operation<T> operation, Func<T, object?> output)
                 => operation.OutcomeCheck is { } check
-                    ? new OutcomeCheck(check, response =>
-                    {
-                        var outcome = check.ReadResult(response);
-                        return (outcome.Known, outcome.Ran, outcome.Ran ? output(outcome.Result) : null);
-                    })
+                    ? new OutcomeCheck(check, response => check.ReadResult(response).Select(output))
                     : null;
         }
 
@@ -42,21 +42,15 @@ namespace Bitrix24.PowerShell.Infrastructure
         {
             // Items with an answer of their own (a sub-call's result or error) are written as they are.
             bool Lost(Pending item) => !answered.TryGetValue(item.Key!, out var answer) || answer.Error?.Code == B24ErrorCodes.OutcomeUnknown;
-            var verdicts = new Dictionary<string, (bool Known, bool Ran, object? Output)>(StringComparer.Ordinal);
             var checkable = items.Where(i => i.Check is not null && i.Operation is not null && Lost(i)).ToList();
+            Dictionary<string, B24Outcome<object?>> verdicts;
             try
             {
-                var checks = checkable.Select(i => i.Check!.Read.ToBatchCommand(i.Key!)).ToList();
-                foreach (var answer in Await(token => Client.BatchAsync(checks, halt: false, token)).Items)
-                {
-                    var item = checkable.First(i => i.Key == answer.Key);
-                    if (answer.Succeeded)
-                        verdicts[answer.Key!] = item.Check!.Judge(answer);
-                }
+                verdicts = Judge(checkable, Await(token => ReadChecks(checkable, token)));
             }
             catch (B24Exception)
             {
-                // The checks could not be read: every outcome stays unknown.
+                verdicts = new Dictionary<string, B24Outcome<object?>>(); // unread: every outcome stays unknown
             }
 
             var again = checkable.Where(i => verdicts.TryGetValue(i.Key!, out var v) && v.Known && !v.Ran).ToList();
@@ -80,11 +74,14 @@ namespace Bitrix24.PowerShell.Infrastructure
 
             foreach (var item in items)
             {
+                item.Written = !Stopping; // as in WriteOutcomes
                 if (item.Rejected is { } rejected)
                     WriteError(rejected);
                 else if (item.Key is { } key && verdicts.TryGetValue(key, out var verdict) && verdict.Ran)
                 {
-                    if (verdict.Output is { } output)
+                    if (verdict.Error is { } ranUnread)
+                        WriteError(ItemError(ranUnread, item.Target));
+                    else if (verdict.Result is { } output)
                         WriteObject(output);
                 }
                 else if (item.Key is { } k && resent.TryGetValue(k, out var answer))
@@ -94,6 +91,29 @@ namespace Bitrix24.PowerShell.Infrastructure
                 else
                     WriteError(ItemError(resendFailed is not null && again.Contains(item) ? resendFailed : unknown, item.Target));
             }
+        }
+
+        /// <summary>One batch request of the items' outcome checks (items that have one).</summary>
+        private Task<B24BatchResponse> ReadChecks(List<Pending> checkable, CancellationToken token)
+            => Client.BatchAsync(checkable.Select(i => i.Check!.Read.ToBatchCommand(i.Key!)).ToList(), halt: false, token);
+
+        /// <summary>What the checks' answers tell, by item key (an item whose read failed has no verdict). Run on the
+        /// pipeline thread: a verdict that it ran carries the item's output, built as for any result.</summary>
+        private static Dictionary<string, B24Outcome<object?>> Judge(List<Pending> checkable, B24BatchResponse answers)
+        {
+            var verdicts = new Dictionary<string, B24Outcome<object?>>(StringComparer.Ordinal);
+            foreach (var answer in answers.Items)
+            {
+                try
+                {
+                    // A failed read throws here, unless the check reads its error as the verdict (a flow not found).
+                    verdicts[answer.Key!] = checkable.First(i => i.Key == answer.Key).Check!.Judge(answer);
+                }
+                catch (B24Exception)
+                {
+                }
+            }
+            return verdicts;
         }
     }
 }

@@ -46,6 +46,8 @@ namespace Bitrix24.PowerShell.Infrastructure
             public ErrorRecord? Rejected { get; }
             /// <summary>How to tell whether the write ran when its answer is lost (null: it cannot be told).</summary>
             public OutcomeCheck? Check { get; }
+            /// <summary>Its outcome has been written (what a stop leaves unwritten is kept on the connection).</summary>
+            public bool Written { get; set; }
         }
 
         /// <summary>One batch request sent and not yet written: its items and the request.</summary>
@@ -179,8 +181,12 @@ namespace Bitrix24.PowerShell.Infrastructure
         /// most <paramref name="keep"/> are left.</summary>
         private void WriteCompleted(int keep)
         {
+            // Dequeued once written: a stop while writing leaves the request's unwritten items for KeepInterrupted.
             while (_inFlight.Count > keep)
-                WriteOutcomes(_inFlight.Dequeue());
+            {
+                WriteOutcomes(_inFlight.Peek());
+                _inFlight.Dequeue();
+            }
         }
 
         private void WriteOutcomes(InFlight sent)
@@ -212,6 +218,9 @@ namespace Bitrix24.PowerShell.Infrastructure
 
             foreach (var item in sent.Items)
             {
+                // Written once its write is made (an error that ends the pipeline under -ErrorAction Stop was
+                // still written); a write PowerShell refuses because of a stop leaves it for KeepInterrupted.
+                item.Written = !Stopping;
                 if (item.Rejected is { } rejected)
                     WriteError(rejected);
                 else if (refused is not null)

@@ -123,6 +123,8 @@ namespace Bitrix24.PowerShell.Infrastructure
                     return ErrorCategory.OperationTimeout;
                 case B24ErrorCodes.OutcomeUnknown:
                     return ErrorCategory.OperationStopped;
+                case B24ErrorCodes.FlowExistsIdUnknown:
+                    return ErrorCategory.ResourceExists;
                 case B24ErrorCodes.UnexpectedAnswer:
                     return ErrorCategory.InvalidResult;
                 default:

@@ -11,7 +11,7 @@ namespace Bitrix24.Client.Tests.Seams;
 /// <summary>One operation type, sent alone or batched; the retry classifier by read and write.</summary>
 public class OperationTests
 {
-    private static Func<HttpResponseMessage> Reset => () => throw new HttpRequestException("The response ended prematurely.", new IOException("reset"));
+    private static Func<HttpResponseMessage> Reset => Responses.Reset;
     private static Func<HttpResponseMessage> Refused => () => throw new HttpRequestException("Connection refused", new SocketException((int)SocketError.ConnectionRefused));
 
     private static B24Operation<bool> RobotAdd() => B24Operation.Write("bizproc.robot.add", new ParameterSet().Set("CODE", "r1")).ApplicationOnly();

@@ -84,6 +84,9 @@ public static class Responses
     public static HttpResponseMessage QueryLimit()
         => Error(503, "QUERY_LIMIT_EXCEEDED", "Too many requests");
 
+    /// <summary>The connection drops after the request was sent: no answer (a write's outcome is unknown).</summary>
+    public static HttpResponseMessage Reset() => throw new HttpRequestException("The response ended prematurely.", new IOException("reset"));
+
     public static HttpResponseMessage Html(int status, string html)
         => new((HttpStatusCode)status) { Content = new StringContent(html, Encoding.UTF8, "text/html") };
 }

@@ -49,4 +49,24 @@ public sealed class CancellationTests(ITestOutputHelper log) : PortalTest(log)
         await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.Equal(after, Portal.GetStats().TotalRequests);
     }
+
+    [Fact]
+    public void Items_sent_and_not_written_when_the_pipeline_is_cut_are_kept_on_the_connection()
+    {
+        // Select-Object -First 1 ends the pipeline at the first id written: the other 49 of that batch are
+        // answered (done) and cannot be written; batches after it may be in flight.
+        var values = RunOk(Connect + """
+            $first = Get-B24Workflow | Stop-B24Workflow -Confirm:$false -PassThru | Select-Object -First 1
+            $kept = (Get-B24Connection).GetLastInterrupted()
+            $kept.Count
+            @($kept | Select-Object -First 49 | Where-Object Outcome -eq Done | Where-Object { $_.Result -eq $_.Target }).Count
+            @($kept | Where-Object Target -eq $first).Count
+            @($kept | Where-Object Command -ne 'Stop-B24Workflow').Count
+            """);
+
+        var kept = (int)values[0]!;
+        Log.WriteLine($"cut after 1 written: {kept} kept, {Portal.GetStats().WritesByMethod["bizproc.workflow.terminate"]} terminates ran");
+        Assert.True(kept >= 49 && (kept - 49) % 50 == 0, kept + " kept");
+        Assert.Equal([49, 0, 0], values.Skip(1).Cast<int>());
+    }
 }

@@ -72,6 +72,48 @@ public sealed class LostAnswerTests(ITestOutputHelper log) : PortalTest(log)
         Assert.Equal(120, Portal.Portal.TaskIds().Count);
     }
 
+    [Theory]
+    [InlineData("after", 50)]    // the first batch of creates ran: its flows exist, their ids are unknown
+    [InlineData("before", 0)]    // it did not run: sent again once
+    public void Flows_created_in_a_batch_whose_answer_was_lost_are_created_once_each(string when, int idUnknown)
+    {
+        Fault("{\"method\":\"batch\",\"nth\":1,\"when\":\"" + when + "\",\"abort\":true}");
+
+        var result = Run(Connect + """
+            1..60 | ForEach-Object { [pscustomobject]@{ Name = "Lost $_" } } |
+                New-B24Flow -PlannedCompletionTime 3600 -Responsible 1 -ErrorVariable failed -ErrorAction SilentlyContinue | ForEach-Object Name
+            $failed | ForEach-Object { $_.FullyQualifiedErrorId.Split(',')[0] + ' ' + $_.TargetObject }
+            """);
+
+        Assert.False(result.HadTerminatingError, result.ToString());
+        Assert.Equal(1, Fired());
+        var stats = Portal.GetStats();
+        Log.WriteLine($"flows {when}: written {60 - idUnknown}, id unknown {idUnknown}, creates sent {stats.CallsByMethod["tasks.flow.flow.create"]}, ran {stats.WritesByMethod["tasks.flow.flow.create"]}");
+        // Each name created once: no create was refused as a duplicate name, none is missing.
+        Assert.Equal(60, Portal.Portal.FlowIds().Count);
+        Assert.Equal(60, stats.WritesByMethod["tasks.flow.flow.create"]);
+        Assert.Equal(60, stats.CallsByMethod["tasks.flow.flow.create"]);
+        var lines = result.Values.Cast<string>().ToList();
+        Assert.Equal(Enumerable.Range(1, 60).Select(i => i <= idUnknown ? "FLOW_EXISTS_ID_UNKNOWN Lost " + i : "Lost " + i).OrderBy(x => x, StringComparer.Ordinal),
+            lines.OrderBy(x => x, StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("after")]
+    [InlineData("before")]
+    public void Flow_deletes_whose_answer_was_lost_are_each_done(string when)
+    {
+        var ids = Portal.Portal.SeedFlows(60);
+        Fault("{\"method\":\"batch\",\"nth\":1,\"when\":\"" + when + "\",\"abort\":true}");
+
+        var result = Run(Connect + "$ids | Remove-B24Flow -Force", new { ids = ids.ToArray() });
+
+        Assert.True(result.Succeeded, result.ToString());
+        Assert.Equal(1, Fired());
+        Assert.Empty(Portal.Portal.FlowIds().Intersect(ids));
+        Assert.Equal(60, Portal.GetStats().WritesByMethod["tasks.flow.flow.delete"]);
+    }
+
     [Fact]
     public void A_write_without_a_way_to_check_stays_outcome_unknown()
     {
