@@ -311,12 +311,16 @@ namespace Bitrix24.Client
             [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             await foreach (var page in pages.WithCancellation(cancellationToken).ConfigureAwait(false))
-            {
-                var items = new List<T>(page.Items.Count);
-                foreach (var row in page.Items)
-                    items.Add(operation.ReadRow(row));
-                yield return new B24Page<T>(items, page.Total);
-            }
+                yield return new B24Page<T>(ReadRows(page.Items, operation), page.Total);
+        }
+
+        [MethodImpl(HotPath.Optimized)]
+        private static List<T> ReadRows<T>(IReadOnlyList<JsonElement> rows, B24ListOperation<T> operation)
+        {
+            var items = new List<T>(rows.Count);
+            for (var i = 0; i < rows.Count; i++)
+                items.Add(operation.ReadRow(rows[i]));
+            return items;
         }
 
         /// <summary>Method names become a URL path segment: refuse anything that could change the path.</summary>

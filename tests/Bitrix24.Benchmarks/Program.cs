@@ -66,7 +66,7 @@ namespace Bitrix24.Benchmarks
     /// <summary>Runs Scenarios.ps1 in a fresh dotnet pwsh against an emulator started for that run alone.</summary>
     internal sealed class Runner(string root, string manifest, string script)
     {
-        public async Task<Measurement> RunAsync(string scenario, PortalLimits limits, Action<EmulatorOptions> configure, string? csv = null)
+        public async Task<Measurement> RunAsync(string scenario, PortalLimits limits, Action<EmulatorOptions> configure, string? csv = null, int? count = null)
         {
             var options = new EmulatorOptions { Rate = limits.Drain, Burst = limits.Burst, LatencyMs = limits.LatencyMs };
             configure(options);
@@ -78,6 +78,8 @@ namespace Bitrix24.Benchmarks
             };
             if (csv is not null)
                 arguments.AddRange(["-Csv", csv]);
+            if (count is int n)
+                arguments.AddRange(["-Count", n.ToString(CultureInfo.InvariantCulture)]);
             string? line = null;
             var errors = new StringBuilder();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -216,7 +218,9 @@ namespace Bitrix24.Benchmarks
     }
 
     /// <summary>Get-B24Workflow | ForEach-Object over 100,000 rows with no limits and no latency: the client's own
-    /// speed (rows/s of wall and of pwsh CPU) and peak working set, beside the same for 10,000.</summary>
+    /// speed (rows/s of wall and of pwsh CPU) and peak working set, beside the same for 10,000. Then the two parts
+    /// of that CPU, each in a fresh pwsh of its own: the module alone (the listing collected, no command downstream)
+    /// and PowerShell alone (the same ForEach-Object over 100,000 numbers, no module call).</summary>
     internal sealed class StreamStep(bool quick) : Step
     {
         public override string Key => "stream";
@@ -228,7 +232,10 @@ namespace Bitrix24.Benchmarks
             Action<EmulatorOptions> Seed(int n) => o => { o.SeedWorkflows = n; o.OperatingLimitSeconds = 1_000_000; };
             var small = await runner.RunAsync("list", none, Seed(Small));
             var large = await runner.RunAsync("list", none, Seed(Large));
+            var module = await runner.RunAsync("list-alone", none, Seed(Large));
+            var shell = await runner.RunAsync("foreach-alone", none, _ => { }, count: Large);
             _ = quick;
+            static double PerSecond(Measurement m) => m.Rows / (m.CpuMs / 1000);
             return new ResultRow
             {
                 Key = Key,
@@ -243,9 +250,11 @@ namespace Bitrix24.Benchmarks
                 WallSeconds = large.WallMs / 1000,
                 EmulatorCpuSeconds = large.EmulatorCpuMs / 1000,
                 Notes = string.Create(CultureInfo.InvariantCulture,
-                    $"emulator CPU {large.EmulatorCpuMs / 1000:0.00} s; {large.Rows / (large.WallMs / 1000):0} rows/s wall, {large.Rows / (large.CpuMs / 1000):0} rows/s of pwsh CPU; "
+                    $"emulator CPU {large.EmulatorCpuMs / 1000:0.00} s; {large.Rows / (large.WallMs / 1000):0} rows/s wall, {PerSecond(large):0} rows/s of pwsh CPU ({large.CpuMs / 1000:0.00} s) end to end; "
+                    + $"the module alone (`$rows = @(Get-B24Workflow).Count`, {module.Rows:N0} rows) {module.CpuMs / 1000:0.00} s of CPU, {PerSecond(module):0} rows/s; "
+                    + $"PowerShell alone (`1..{Large} | ForEach-Object {{ $rows++ }}`) {shell.CpuMs / 1000:0.00} s, {PerSecond(shell):0} rows/s; "
                     + $"peak working set {large.PeakWorkingSetMB:0} MB (10,000 rows: {small.PeakWorkingSetMB:0} MB, +{large.PeakWorkingSetMB - small.PeakWorkingSetMB:0} MB; "
-                    + $"{small.WallMs / 1000:0.00} s, {small.Rows / (small.CpuMs / 1000):0} rows/s of CPU)"),
+                    + $"{small.WallMs / 1000:0.00} s, {PerSecond(small):0} rows/s of CPU)"),
             };
         }
     }

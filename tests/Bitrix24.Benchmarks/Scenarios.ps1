@@ -14,7 +14,8 @@ param(
     [Parameter(Mandatory)] [string] $Control,
     [double] $Rate = 2,
     [int] $Burst = 50,
-    [string] $Csv = ''
+    [string] $Csv = '',
+    [int] $Count = 0
 )
 
 $clock = [Diagnostics.Stopwatch]::StartNew()
@@ -56,6 +57,10 @@ $watch = [Diagnostics.Stopwatch]::StartNew()
 try {
     switch ($Scenario) {
         'list' { Get-B24Workflow -ErrorAction SilentlyContinue -ErrorVariable +failures | ForEach-Object { $rows++ } }
+        # The module's own part of 'list': the same listing collected, with no command downstream.
+        'list-alone' { $rows = @(Get-B24Workflow -ErrorAction SilentlyContinue -ErrorVariable +failures).Count }
+        # PowerShell's own part of 'list': the same ForEach-Object over as many plain numbers, no module call.
+        'foreach-alone' { 1..$Count | ForEach-Object { $rows++ } }
         'stop' { Get-B24Workflow | Stop-B24Workflow -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable +failures }
         'csv' { Import-Csv $Csv | Add-B24Task -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable +failures | ForEach-Object { $rows++ } }
         'bizproc-task' {

@@ -44,7 +44,7 @@ namespace Bitrix24.Client.Api
                 KeyField = "ID",
                 Select = new List<string>(AllFields),
                 Filter = BuildFilter(query ?? new WorkflowQuery()).ToDictionary(),
-            }, Rows.As<Workflow>);
+            }, Workflow.FromRow);
 
         /// <summary>Starts a workflow; the result is its id.</summary>
         public static B24Operation<string> Start(int templateId, DocumentId document, IDictionary<string, object?>? parameters = null)

@@ -1,5 +1,8 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Text.Json.Serialization;
+using Bitrix24.Client.Serialization;
 
 namespace Bitrix24.Client.Models
 {
@@ -28,5 +31,37 @@ namespace Bitrix24.Client.Models
 
         /// <summary>The id: "$workflow" in a string, and what Stop-B24Workflow takes.</summary>
         public override string ToString() => Id;
+
+        // In the order of the switch below; the same names as the JsonPropertyName attributes above, and the
+        // [JsonIgnore] property, whose name the serializer skips rather than keeping it as an unknown field.
+        private static readonly FieldNames Fields = new FieldNames(
+            "ID", "MODIFIED", "OWNED_UNTIL", "MODULE_ID", "ENTITY", "DOCUMENT_ID", "STARTED", "STARTED_BY", "TEMPLATE_ID", nameof(IsStuck));
+
+        /// <summary>A bizproc.workflow.instances row, read by hand (see <see cref="RowReading"/>): the same
+        /// workflow as <c>B24Json.Deserialize&lt;Workflow&gt;</c> gives, at a fraction of the cost per row.</summary>
+        [MethodImpl(HotPath.Optimized)]
+        internal static Workflow FromRow(JsonElement row)
+        {
+            var workflow = new Workflow();
+            foreach (var field in RowReading.Fields<Workflow>(row))
+            {
+                var value = field.Value;
+                switch (RowReading.Match(field, Fields))
+                {
+                    case 0: workflow.Id = RowReading.Text(value)!; break;
+                    case 1: workflow.Modified = RowReading.Date(value); break;
+                    case 2: workflow.OwnedUntil = RowReading.Date(value); break;
+                    case 3: workflow.ModuleId = RowReading.Text(value); break;
+                    case 4: workflow.Entity = RowReading.Text(value); break;
+                    case 5: workflow.DocumentId = RowReading.Text(value); break;
+                    case 6: workflow.Started = RowReading.Date(value); break;
+                    case 7: workflow.StartedBy = RowReading.WholeNumber<Workflow>(field); break;
+                    case 8: workflow.TemplateId = RowReading.WholeNumber<Workflow>(field); break;
+                    case 9: break;
+                    default: RowReading.Keep(workflow, field); break;
+                }
+            }
+            return workflow;
+        }
     }
 }

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Bitrix24.Client.Serialization;
 
 namespace Bitrix24.Client.Paging
 {
@@ -30,6 +32,7 @@ namespace Bitrix24.Client.Paging
             return rows;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static List<JsonElement> Collect(JsonElement.ArrayEnumerator items)
         {
             var rows = new List<JsonElement>();

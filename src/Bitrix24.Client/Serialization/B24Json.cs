@@ -23,12 +23,15 @@ namespace Bitrix24.Client.Serialization
             }
             catch (JsonException e)
             {
-                // Which field of which model, and what it held: "Field ID of a B24User: "abc" is not a whole number".
-                var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "" : "Field " + e.Path!.TrimStart('$', '.') + " of ";
-                var what = e.Message.Split(new[] { " Path:" }, StringSplitOptions.None)[0];
-                throw new B24Exception(B24ErrorCodes.UnexpectedAnswer, "The portal's answer does not fit: " + field + "a " + typeof(T).Name + ": " + what + ".");
+                var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? null : e.Path!.TrimStart('$', '.');
+                throw Misfit<T>(field, e.Message.Split(new[] { " Path:" }, StringSplitOptions.None)[0]);
             }
         }
+
+        /// <summary>Which field of which model, and what it held: "Field ID of a B24User: "abc" is not a whole number".</summary>
+        internal static B24Exception Misfit<T>(string? field, string what)
+            => new B24Exception(B24ErrorCodes.UnexpectedAnswer,
+                "The portal's answer does not fit: " + (field is null ? "" : "Field " + field + " of ") + "a " + typeof(T).Name + ": " + what + ".");
 
         /// <summary>A JSON value as plain .NET values: string, long, double, bool, null, object?[] and
         /// Dictionary&lt;string, object?&gt; (for callers that do not want to walk JsonElement).</summary>
@@ -84,7 +87,7 @@ namespace Bitrix24.Client.Serialization
 
         /// <summary>Empty values ("", null, {}, []) are no number; anything else that does not read as one is a
         /// wrong answer, not a silent 0 (an id of 0 would send the next call to the wrong row, or to none).</summary>
-        private static T? WholeNumber<T>(JsonElement e, Func<JsonElement, T?> read) where T : struct
+        internal static T? WholeNumber<T>(JsonElement e, Func<JsonElement, T?> read) where T : struct
         {
             if (JsonReading.IsEmpty(e))
                 return null;

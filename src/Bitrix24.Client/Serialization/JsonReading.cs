@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -24,6 +25,7 @@ namespace Bitrix24.Client.Serialization
             _ => false,
         };
 
+        [MethodImpl(HotPath.Optimized)]
         public static long? ToInt64(JsonElement e)
         {
             if (e.ValueKind == JsonValueKind.Number)
@@ -38,6 +40,7 @@ namespace Bitrix24.Client.Serialization
             return null;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static long? Int64FromText(string value)
         {
             var text = value.Trim();
@@ -45,6 +48,7 @@ namespace Bitrix24.Client.Serialization
             return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d >= long.MinValue && d <= long.MaxValue ? (long)d : null;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         public static int? ToInt32(JsonElement e)
             => ToInt64(e) is { } v && v >= int.MinValue && v <= int.MaxValue ? (int)v : null;
 
@@ -78,6 +82,7 @@ namespace Bitrix24.Client.Serialization
             return null;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         public static DateTimeOffset? ToDateTimeOffset(JsonElement e)
         {
             if (e.ValueKind == JsonValueKind.Number)
@@ -85,6 +90,7 @@ namespace Bitrix24.Client.Serialization
             return e.ValueKind == JsonValueKind.String ? DateTimeOffsetFromText(e.GetString()!) : null;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static DateTimeOffset? DateTimeOffsetFromText(string value)
         {
             if (TryIsoWithOffset(value, out var iso))
@@ -101,6 +107,7 @@ namespace Bitrix24.Client.Serialization
         /// <summary>The portal's usual spelling, 2024-09-13T12:00:00+03:00, read by position (the general parse
         /// below costs microseconds per row). Only plain, in-range values; anything else goes the general way,
         /// which reads these the same.</summary>
+        [MethodImpl(HotPath.Optimized)]
         private static bool TryIsoWithOffset(string t, out DateTimeOffset value)
         {
             value = default;
@@ -118,6 +125,7 @@ namespace Bitrix24.Client.Serialization
         }
 
         /// <summary>The number spelled by <paramref name="count"/> ASCII digits at <paramref name="at"/>, or -1.</summary>
+        [MethodImpl(HotPath.Optimized)]
         private static int Digits(string text, int at, int count)
         {
             var n = 0;
@@ -132,6 +140,7 @@ namespace Bitrix24.Client.Serialization
         }
 
         /// <summary>Text of a scalar (numbers keep their JSON spelling); null for empty values and containers.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public static string? ToText(JsonElement e) => e.ValueKind switch
         {
             JsonValueKind.String => e.GetString(),
