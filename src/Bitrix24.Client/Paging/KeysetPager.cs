@@ -41,8 +41,9 @@ namespace Bitrix24.Client.Paging
             long delivered = 0;
             var deadline = new Deadline(client.Budget.MaxWait);
             var pages = rowLimit is int limit ? Math.Max(1, Math.Min(BatchRunner.MaxCommands, (limit + pageSize - 1) / pageSize)) : BatchRunner.MaxCommands;
-            // The batch in flight. While the caller works through one batch's rows, the next is already asked for
-            // (its first key is the last row of this one); a caller that stops early cancels it, and nothing more goes out.
+            // The batch in flight. While the caller works through one batch's rows (from its second page on), the next
+            // is already asked for (its first key is the last row of this one); a caller that stops early cancels it,
+            // and nothing more goes out.
             var pending = new Prefetch(client, Commands(pages, null), deadline, cancellationToken);
             try
             {
@@ -101,12 +102,18 @@ namespace Bitrix24.Client.Paging
                         : lastKey is null ? pages : BatchRunner.MaxCommands;
                     if (rowLimit is int rest && delivered < rest)
                         pages = Math.Min(pages, (int)Math.Max(1, (rest - delivered + pageSize - 1) / pageSize));
-                    // Asked for ahead only when it would be asked for anyway: no failure, no end, -First not reached.
-                    if (!ended && failure is null && refused is null && !(rowLimit is int wanted && delivered >= wanted))
+                    // Asked for ahead only when it would be asked for anyway: no failure, no end, -First not reached;
+                    // and only once the caller comes back for the second page, so that one which stops within the
+                    // first (Get-B24Workflow | Select-Object -First 5) sends nothing more.
+                    var ahead = !ended && failure is null && refused is null && !(rowLimit is int wanted && delivered >= wanted);
+                    for (var index = 0; index < batch.Count; index++)
+                    {
+                        yield return batch[index];
+                        if (ahead && pending is null)
+                            pending = new Prefetch(client, Commands(pages, lastKey), deadline, cancellationToken);
+                    }
+                    if (ahead && pending is null)
                         pending = new Prefetch(client, Commands(pages, lastKey), deadline, cancellationToken);
-
-                    foreach (var page in batch)
-                        yield return page;
                     if (failure is not null)
                         throw failure;
                     if (ended)

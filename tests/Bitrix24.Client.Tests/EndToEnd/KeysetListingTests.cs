@@ -125,8 +125,9 @@ public class KeysetListingTests : EmulatorClientTestBase
     }
 }
 
-/// <summary>The pager asks for the next batch while the caller works through the last one; a caller that stops
-/// early leaves at most that one batch in flight (cancelled), and -First never asks ahead past its rows.</summary>
+/// <summary>The pager asks for the next batch while the caller works through the last one (from its second page
+/// on); a caller that stops early leaves at most that one batch in flight (cancelled), one that stops within the
+/// first page none, and -First never asks ahead past its rows.</summary>
 public class KeysetPrefetchTests : EmulatorClientTestBase
 {
     protected override EmulatorOptions EmulatorOptions => new() { Rate = 1_000_000, Burst = 1_000_000, SeedWorkflows = 8000 };
@@ -143,10 +144,27 @@ public class KeysetPrefetchTests : EmulatorClientTestBase
     }
 
     [Fact]
-    public async Task A_caller_that_stops_after_the_first_page_leaves_only_the_batch_ahead()
+    public async Task A_caller_that_stops_within_the_first_page_sends_nothing_ahead()
     {
         await foreach (var page in Client.ListAsync(WorkflowsApi.List()))
-            break; // Select-Object -First: the listing is disposed, the batch ahead cancelled and awaited
+            break; // Select-Object -First 5: the listing is disposed before it asks for the second page
+
+        // The first batch only: the batch ahead goes out when the caller comes back for a second page.
+        Assert.Equal(1, Server.GetStats().TotalRequests);
+        using var other = Connect(Server.WebhookUrl);
+        await other.CallAsync("user.current");
+        Assert.Equal(2, Server.GetStats().TotalRequests);
+    }
+
+    [Fact]
+    public async Task A_caller_that_stops_after_the_second_page_leaves_only_the_batch_ahead()
+    {
+        var pages = 0;
+        await foreach (var page in Client.ListAsync(WorkflowsApi.List()))
+        {
+            if (++pages == 2)
+                break; // the batch ahead is out: cancelled and awaited
+        }
 
         // The first batch, and the second one if it got out before the cancellation (the portal may count it a
         // moment later: it was in flight); never a third, not even after another call.
