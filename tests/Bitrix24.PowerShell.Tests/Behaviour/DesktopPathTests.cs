@@ -85,6 +85,61 @@ public sealed class DesktopPathTests
         Assert.Equal(new[] { "ModuleInitializer.RegisterLoadContext (NoInlining)" }, callers);
     }
 
+    [Fact]
+    public void The_import_hook_names_no_shipped_assembly_before_the_resolver_is_registered()
+    {
+        // OnImport is compiled before it registers the resolver that finds lib/: a type from lib/ named in it
+        // (a call into Bitrix24.Client, say) would fail Import-Module on every edition. Such calls must go
+        // through never-inlined helpers, compiled only once called.
+        using var pe = new PEReader(File.OpenRead(CmdletAssembly));
+        var metadata = pe.GetMetadataReader();
+        var shipped = Directory.GetFiles(Path.Combine(ModuleFolder, "lib"), "*.dll")
+            .Select(f => AssemblyName.GetAssemblyName(f).Name!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var initializer = metadata.TypeDefinitions.Select(metadata.GetTypeDefinition)
+            .Single(t => metadata.GetString(t.Name) == "ModuleInitializer");
+
+        var named = new List<string>();
+        var helpers = new List<string>();
+        foreach (var method in initializer.GetMethods().Select(metadata.GetMethodDefinition))
+        {
+            if ((method.ImplAttributes & MethodImplAttributes.NoInlining) != 0)
+            {
+                helpers.Add(metadata.GetString(method.Name));
+                continue;
+            }
+            if (method.RelativeVirtualAddress == 0)
+                continue;
+            foreach (var token in Tokens(pe.GetMethodBody(method.RelativeVirtualAddress).GetILBytes()!))
+                if (AssemblyOf(metadata, MetadataTokens.EntityHandle(token)) is { } assembly && shipped.Contains(assembly))
+                    named.Add(metadata.GetString(method.Name) + " → " + assembly);
+        }
+
+        Assert.Empty(named);
+        Assert.Contains("RegisterLoadContext", helpers);
+    }
+
+    /// <summary>The assembly a type or member reference points into, or null (this assembly, or not a reference).</summary>
+    private static string? AssemblyOf(MetadataReader metadata, EntityHandle handle)
+    {
+        switch (handle.Kind)
+        {
+            case HandleKind.TypeReference:
+                var scope = metadata.GetTypeReference((TypeReferenceHandle)handle).ResolutionScope;
+                return scope.Kind switch
+                {
+                    HandleKind.AssemblyReference => metadata.GetString(metadata.GetAssemblyReference((AssemblyReferenceHandle)scope).Name),
+                    HandleKind.TypeReference => AssemblyOf(metadata, scope),
+                    _ => null,
+                };
+            case HandleKind.MemberReference:
+                return AssemblyOf(metadata, metadata.GetMemberReference((MemberReferenceHandle)handle).Parent);
+            case HandleKind.MethodSpecification:
+                return AssemblyOf(metadata, metadata.GetMethodSpecification((MethodSpecificationHandle)handle).Method);
+            default:
+                return null;
+        }
+    }
+
     /// <summary>DependencyLoadContext (it derives from a System.Runtime.Loader type) and the types nested in it.</summary>
     private static HashSet<TypeDefinitionHandle> LoadContextTypes(MetadataReader metadata)
     {
