@@ -63,6 +63,8 @@ $report = $ps.Runspace.CreatePipeline('(Get-B24Connection).GetLastInterrupted() 
         $reported = @($result.Reported)
         $sent = $written.Count + $reported.Count
         $stats = Get-EmulatorStats $emulator
+        $outcomes = ($reported | Group-Object Outcome | ForEach-Object { "$($_.Name) $($_.Count)" }) -join ', '
+        Write-Host "Interrupt: piped $($listed.Count), written $($written.Count), reported $($reported.Count) ($outcomes), requests at stop $($result.RequestsAtStop), later $($result.RequestsLater)"
     }
 
     AfterAll {
