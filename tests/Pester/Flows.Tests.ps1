@@ -80,7 +80,9 @@ Describe 'Task flows' {
 
     It 'sends no write with -WhatIf' {
         $flow = New-B24Flow -Name 'WhatIf flow' -PlannedCompletionTime 600 -Responsible 1
+        $off = New-B24Flow -Name 'WhatIf off' -PlannedCompletionTime 600 -Responsible 1 | Switch-B24Flow -PassThru
         $writes = Get-WriteCount $emulator
+        $off | Enable-B24Flow -WhatIf
         New-B24Flow -Name 'Never' -PlannedCompletionTime 600 -Responsible 1 -WhatIf
         $flow | Set-B24Flow -Description 'x' -WhatIf
         $flow | Switch-B24Flow -WhatIf
@@ -91,6 +93,7 @@ Describe 'Task flows' {
         $flow | Remove-B24FlowPin -WhatIf
         Get-WriteCount $emulator | Should -Be $writes
         Test-B24Flow -Name 'Never' | Should -BeFalse
+        (Get-B24Flow -Id $off.Id).Active | Should -BeFalse
     }
 
     It 'completes DistributionType values' {

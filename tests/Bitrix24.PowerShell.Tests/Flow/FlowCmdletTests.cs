@@ -60,20 +60,23 @@ public sealed class FlowCmdletTests(ITestOutputHelper log) : PortalTest(log)
     [Fact]
     public void WhatIf_on_every_state_changing_flow_cmdlet_writes_nothing()
     {
-        RunOk(Connect + "$null = New-B24Flow -Name 'W' -PlannedCompletionTime 60 -Responsible 1");
+        // Flow 1 active (for Disable), flow 2 switched off (for Enable): each would have to write without -WhatIf.
+        RunOk(Connect + "$null = New-B24Flow -Name 'W' -PlannedCompletionTime 60 -Responsible 1; New-B24Flow -Name 'Off' -PlannedCompletionTime 60 -Responsible 1 | Switch-B24Flow");
         var writes = Writes;
         var result = Run(Connect + """
             New-B24Flow -Name 'Never' -PlannedCompletionTime 60 -Responsible 1 -WhatIf
             Set-B24Flow -Id 1 -Name 'X' -WhatIf
             Switch-B24Flow -Id 1 -WhatIf
             Disable-B24Flow -Id 1 -WhatIf
+            Enable-B24Flow -Id 2 -WhatIf
             Remove-B24Flow -Id 1 -Force -WhatIf
             Add-B24FlowPin -Id 1 -WhatIf
             Remove-B24FlowPin -Id 1 -WhatIf
             """);
         Assert.False(result.HadTerminatingError, result.ToString());
         Assert.Equal(writes, Writes);
-        Assert.Equal([1L], Portal.Portal.FlowIds());
+        Assert.Equal([1L, 2L], Portal.Portal.FlowIds().Order());
+        Assert.False(RunOk(Connect + "(Get-B24Flow -Id 2).Active").Cast<bool>().Single(), "flow 2 is still off");
     }
 
     [Fact]
