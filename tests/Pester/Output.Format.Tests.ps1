@@ -22,7 +22,7 @@ Describe 'Output types' {
         $templates = Get-B24WorkflowTemplate
         $users = Get-B24User -First 5
         $flows = @(New-B24Flow -Name 'Csv flow' -PlannedCompletionTime 3600 -Responsible 1 -ResponsibleDepartment 3 -ExcludeSubdepartments -EveryoneCanCreateTasks)
-        $tasks = @(Add-B24Task -Title 'Csv task' -ResponsibleId 1 -Auditors 1, 2 -Tags a, b -CrmBinding deal:10 | Get-B24Task -Select ID, TITLE, RESPONSIBLE_ID, AUDITORS, TAGS, UF_CRM_TASK)
+        $tasks = @(Add-B24Task -Title 'Csv task' -ResponsibleId 1 -Auditors 1, 2 -Tags a, b -CrmBinding deal:10 -Priority High | Get-B24Task -Select ID, TITLE, RESPONSIBLE_ID, AUDITORS, TAGS, UF_CRM_TASK, PRIORITY, STATUS)
     }
     AfterAll { Stop-ShellEmulator $emulator }
 
@@ -81,6 +81,9 @@ Describe 'Output types' {
             $row = $tasks[0] | ConvertTo-Csv | ConvertFrom-Csv
             ($row.Auditors, $row.Tags, $row.UfCrmTask) | Should -Be @('1,2', 'a,b', 'D_10')
             $row.Responsible | Should -Match '^.+ \(1\)$'
+            ($row.Priority, $row.Status) | Should -Be @('High', 'Pending')
+            # and the row goes back in: a copy of the task, named values bound as they are
+            ($row | Select-Object Title, ResponsibleId, Priority | Add-B24Task).Priority | Should -Be 'High'
         }
         It 'flow members are type:id, departments without sub-departments keep :F' {
             ($flows[0] | ConvertTo-Csv | ConvertFrom-Csv).ResponsibleList | Should -Be 'user:1,department:3:F'

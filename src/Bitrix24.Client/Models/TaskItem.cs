@@ -15,9 +15,9 @@ namespace Bitrix24.Client.Models
         [JsonPropertyName("responsibleId")] public long? ResponsibleId { get; set; }
         [JsonPropertyName("createdBy")] public long? CreatedBy { get; set; }
         /// <summary>0 low, 1 medium, 2 high.</summary>
-        [JsonPropertyName("priority")] public int? Priority { get; set; }
+        [JsonPropertyName("priority")] public TaskItemPriority? Priority { get; set; }
         /// <summary>2 waiting, 3 in progress, 4 awaiting control, 5 completed, 6 postponed.</summary>
-        [JsonPropertyName("status")] public int? Status { get; set; }
+        [JsonPropertyName("status")] public TaskItemStatus? Status { get; set; }
         [JsonPropertyName("groupId")] public long? GroupId { get; set; }
         [JsonPropertyName("flowId")] public long? FlowId { get; set; }
         [JsonPropertyName("parentId")] public long? ParentId { get; set; }

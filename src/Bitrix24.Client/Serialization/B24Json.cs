@@ -79,11 +79,20 @@ namespace Bitrix24.Client.Serialization
                 e => JsonReading.ToInt32(e) is { } state ? (Models.BizprocTaskState)state : null,
                 (w, v) => w.WriteNumberValue((int)v!.Value),
                 (ref Utf8JsonReader r) => JsonReading.ToInt32(ref r) is { } state ? (Models.BizprocTaskState)state : null);
+            yield return Numbered<Models.TaskItemPriority>(n => (Models.TaskItemPriority)n, v => (int)v);
+            yield return Numbered<Models.TaskItemStatus>(n => (Models.TaskItemStatus)n, v => (int)v);
             yield return new LenientConverter<Models.WorkflowAutoExecute?>(
                 e => JsonReading.ToInt32(e) is { } flags ? (Models.WorkflowAutoExecute)flags : null,
                 (w, v) => w.WriteNumberValue((int)v!.Value),
                 (ref Utf8JsonReader r) => JsonReading.ToInt32(ref r) is { } flags ? (Models.WorkflowAutoExecute)flags : null);
         }
+
+        /// <summary>An enum the portal sends as a number or a numeric string ("2"); empty is null.</summary>
+        private static LenientConverter<TEnum?> Numbered<TEnum>(Func<int, TEnum> from, Func<TEnum, int> to) where TEnum : struct
+            => new LenientConverter<TEnum?>(
+                e => WholeNumber(e, JsonReading.ToInt32) is { } n ? from(n) : null,
+                (w, v) => w.WriteNumberValue(to(v!.Value)),
+                (ref Utf8JsonReader r) => WholeNumber(ref r, JsonReading.ToInt32) is { } n ? from(n) : null);
 
         /// <summary>Empty values ("", null, {}, []) are no number; anything else that does not read as one is a
         /// wrong answer, not a silent 0 (an id of 0 would send the next call to the wrong row, or to none).</summary>

@@ -141,11 +141,22 @@ public class ModelConverterTests
             """);
 
         Assert.Equal(new long[] { 13, 103 }, task.Auditors);
+        Assert.Equal((TaskItemPriority.High, TaskItemStatus.Pending), (task.Priority, task.Status));
         Assert.Null(task.Accomplices);
         Assert.Equal(new[] { "arpar" }, task.Tags);
         Assert.Equal((547L, "Maria", "Tester"), (task.Responsible!.Id, task.Responsible.Name, task.Responsible.WorkPosition));
         // Export-Csv writes ToString(): lists read back by Add-B24Task, people by name and id.
         Assert.Equal(("13,103", "C_627,D_1723", "1065,1077", "Maria (547)"),
             (task.Auditors!.ToString(), task.UfCrmTask!.ToString(), task.UfTaskWebdavFiles!.ToString(), task.Responsible.ToString()));
+    }
+
+    [Fact]
+    public void Task_priority_and_status_keep_an_unlisted_number_and_read_empty_as_none()
+    {
+        var task = B24Json.Deserialize<TaskItem>(JsonDocument.Parse("""{"id":"1","priority":"","status":9}""").RootElement);
+        Assert.Null(task.Priority);
+        Assert.Equal(9, (int)task.Status!.Value);
+        var wrong = Assert.Throws<Bitrix24.Client.Errors.B24Exception>(() => B24Json.Deserialize<TaskItem>(JsonDocument.Parse("""{"id":"1","priority":"urgent"}""").RootElement));
+        Assert.Contains("Field priority of a TaskItem", wrong.Message);
     }
 }
