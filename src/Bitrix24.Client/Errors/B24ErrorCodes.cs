@@ -120,10 +120,18 @@ namespace Bitrix24.Client.Errors
             var message = new StringBuilder();
             if (!string.IsNullOrEmpty(method))
                 message.Append(method).Append(": ");
-            message.Append(code);
+            // The flow methods answer every error with the code "0"; "0 Flow not found" reads like a count, so a
+            // bare number goes after the description.
+            var codeLast = code == "0" && !string.IsNullOrEmpty(description);
+            if (codeLast)
+                message.Append(description).Append(" (error ").Append(code);
+            else
+                message.Append(code);
             if (httpStatus is { } status)
-                message.Append(" (HTTP ").Append(status).Append(')');
-            if (!string.IsNullOrEmpty(description))
+                message.Append(codeLast ? ", HTTP " : " (HTTP ").Append(status).Append(codeLast ? "" : ")");
+            if (codeLast)
+                message.Append(')');
+            else if (!string.IsNullOrEmpty(description))
                 message.Append(' ').Append(description);
             return message.ToString();
         }

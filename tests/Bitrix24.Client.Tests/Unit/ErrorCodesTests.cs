@@ -26,6 +26,9 @@ public class ErrorCodesTests
     [InlineData("ACCESS_DENIED", "Access denied!", 403, "bizproc.workflow.terminate", "bizproc.workflow.terminate: ACCESS_DENIED (HTTP 403) Access denied!")]
     [InlineData("BATCH_HALTED", "Not run.", null, "user.get", "user.get: BATCH_HALTED Not run.")]
     [InlineData("NETWORK_ERROR", "", null, null, "NETWORK_ERROR")]
+    [InlineData("0", "Flow not found", 400, "tasks.flow.Flow.get", "tasks.flow.Flow.get: Flow not found (error 0, HTTP 400)")]
+    [InlineData("0", "A flow with this name already exists", null, "tasks.flow.Flow.create", "tasks.flow.Flow.create: A flow with this name already exists (error 0)")]
+    [InlineData("0", "", 400, null, "0 (HTTP 400)")]
     public void Messages_leave_out_unknown_parts(string code, string description, int? status, string? method, string expected)
         => Assert.Equal(expected, new B24Exception(code, description, status, method).Message);
 }
