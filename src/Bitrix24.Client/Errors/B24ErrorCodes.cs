@@ -122,16 +122,17 @@ namespace Bitrix24.Client.Errors
                 message.Append(method).Append(": ");
             // The flow methods answer every error with the code "0"; "0 Flow not found" reads like a count, so a
             // bare number goes after the description.
-            var codeLast = code == "0" && !string.IsNullOrEmpty(description);
-            if (codeLast)
+            if (code == "0" && !string.IsNullOrEmpty(description))
+            {
                 message.Append(description).Append(" (error ").Append(code);
-            else
-                message.Append(code);
+                if (httpStatus is { } flowStatus)
+                    message.Append(", HTTP ").Append(flowStatus);
+                return message.Append(')').ToString();
+            }
+            message.Append(code);
             if (httpStatus is { } status)
-                message.Append(codeLast ? ", HTTP " : " (HTTP ").Append(status).Append(codeLast ? "" : ")");
-            if (codeLast)
-                message.Append(')');
-            else if (!string.IsNullOrEmpty(description))
+                message.Append(" (HTTP ").Append(status).Append(')');
+            if (!string.IsNullOrEmpty(description))
                 message.Append(' ').Append(description);
             return message.ToString();
         }

@@ -185,13 +185,7 @@ public sealed class DesktopPathTests
     }
 
     private static bool IsCoreOnly(MetadataReader metadata, EntityHandle type)
-    {
-        if (type.Kind != HandleKind.TypeReference)
-            return false;
-        var scope = metadata.GetTypeReference((TypeReferenceHandle)type).ResolutionScope;
-        return scope.Kind == HandleKind.AssemblyReference
-            && metadata.GetString(metadata.GetAssemblyReference((AssemblyReferenceHandle)scope).Name) == CoreOnly;
-    }
+        => type.Kind == HandleKind.TypeReference && AssemblyOf(metadata, type) == CoreOnly;
 
     private static readonly Dictionary<short, OperandType> OperandTypes = typeof(OpCodes)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
