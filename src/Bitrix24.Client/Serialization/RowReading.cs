@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Bitrix24.Client.Errors;
 using Bitrix24.Client.Models;

@@ -207,6 +207,78 @@ public class ResponseParsingTests
     }
 
     [Fact]
+    public async Task A_body_that_stops_after_the_headers_is_a_timeout()
+    {
+        // The per-attempt deadline covers the body too: headers alone are no answer.
+        var handler = new MockHandler((_, _) => new HttpResponseMessage(System.Net.HttpStatusCode.OK)
+        {
+            Content = new StreamContent(new TrickleStream(System.Text.Encoding.UTF8.GetBytes("{\"result\":"), 4, stallAtEnd: true)),
+        });
+        using var client = TestClients.Create(handler, o => o.Timeout = TimeSpan.FromMilliseconds(200));
+
+        // (WaitAsync: a reader that ignored the deadline fails here instead of hanging the run.)
+        var error = await Assert.ThrowsAsync<B24Exception>(() => client.CallAsync("user.get").WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Equal(B24ErrorCodes.Timeout, error.Code);
+    }
+
+    [Fact]
+    public async Task A_large_body_arriving_in_small_pieces_is_read_whole()
+    {
+        // 60,000 rows (about 1.2 MB, past every buffer size the reader starts with) in pieces of 1,000 bytes.
+        var rows = string.Join(",", Enumerable.Range(1, 60_000).Select(i => "{\"ID\":\"" + i + "\"}"));
+        var body = System.Text.Encoding.UTF8.GetBytes("{\"result\":[" + rows + "],\"total\":60000}");
+        var handler = new MockHandler((_, _) => new HttpResponseMessage(System.Net.HttpStatusCode.OK)
+        {
+            Content = new StreamContent(new TrickleStream(body, 1_000, stallAtEnd: false)),
+        });
+        using var client = TestClients.Create(handler);
+
+        var response = await client.CallAsync("user.get");
+
+        Assert.Equal(60_000, response.Result.GetArrayLength());
+        Assert.Equal("60000", response.Result[59_999].GetProperty("ID").GetString());
+        Assert.Equal(60_000, response.Total);
+    }
+
+    /// <summary>A response stream that gives its bytes a few at a time, then ends or (stallAtEnd) waits until cancelled.</summary>
+    private sealed class TrickleStream(byte[] bytes, int piece, bool stallAtEnd) : System.IO.Stream
+    {
+        private int position;
+
+        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            await Task.Yield();
+            if (position == bytes.Length)
+            {
+                if (stallAtEnd)
+                    await Task.Delay(Timeout.Infinite, cancellationToken);
+                return 0;
+            }
+            var n = Math.Min(Math.Min(piece, count), bytes.Length - position);
+            Array.Copy(bytes, position, buffer, offset, n);
+            position += n;
+            return n;
+        }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+            => System.Runtime.InteropServices.MemoryMarshal.TryGetArray<byte>(buffer, out var segment)
+                ? new ValueTask<int>(ReadAsync(segment.Array!, segment.Offset, segment.Count, cancellationToken))
+                : throw new NotSupportedException();
+
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count).GetAwaiter().GetResult();
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => position; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, System.IO.SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    [Fact]
     public async Task The_callers_cancellation_stays_a_cancellation()
     {
         var handler = new MockHandler(async (_, _, token) =>
