@@ -66,9 +66,9 @@ namespace Bitrix24.Client.Batching
 
         private static Dictionary<string, JsonElement> Section(JsonElement result, string name)
         {
-            var map = new Dictionary<string, JsonElement>();
             if (result.ValueKind != JsonValueKind.Object || !result.TryGetProperty(name, out var section))
-                return map;
+                return new Dictionary<string, JsonElement>();
+            var map = new Dictionary<string, JsonElement>(section.ValueKind == JsonValueKind.Array ? section.GetArrayLength() : 0);
             if (section.ValueKind == JsonValueKind.Object)
             {
                 foreach (var property in section.EnumerateObject())

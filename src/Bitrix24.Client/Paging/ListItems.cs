@@ -15,7 +15,7 @@ namespace Bitrix24.Client.Paging
         public static IReadOnlyList<JsonElement> Of(JsonElement result)
         {
             if (result.ValueKind == JsonValueKind.Array)
-                return Collect(result.EnumerateArray());
+                return Collect(result);
             if (result.ValueKind != JsonValueKind.Object)
                 return Array.Empty<JsonElement>();
 
@@ -24,7 +24,7 @@ namespace Bitrix24.Client.Paging
             {
                 var only = properties.Current.Value;
                 if (!properties.MoveNext() && only.ValueKind == JsonValueKind.Array)
-                    return Collect(only.EnumerateArray());
+                    return Collect(only);
             }
             var rows = new List<JsonElement>();
             foreach (var property in result.EnumerateObject())
@@ -33,10 +33,10 @@ namespace Bitrix24.Client.Paging
         }
 
         [MethodImpl(HotPath.Optimized)]
-        private static List<JsonElement> Collect(JsonElement.ArrayEnumerator items)
+        private static List<JsonElement> Collect(JsonElement array)
         {
-            var rows = new List<JsonElement>();
-            foreach (var item in items)
+            var rows = new List<JsonElement>(array.GetArrayLength()); // the document knows the length: no regrowing
+            foreach (var item in array.EnumerateArray())
                 rows.Add(item);
             return rows;
         }
