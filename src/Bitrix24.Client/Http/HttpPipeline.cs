@@ -96,7 +96,7 @@ namespace Bitrix24.Client.Http
             try
             {
                 using var response = await factory.CreateClient(ClientName).SendAsync(request, cancellationToken).ConfigureAwait(false);
-                var body = await BufferedBody.BytesOf(response.Content).ConfigureAwait(false);
+                var body = response.Content is null ? Array.Empty<byte>() : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
                 return ((int)response.StatusCode, body);
             }
             catch (TimeoutException e)

@@ -49,7 +49,7 @@ namespace Bitrix24.Client.Http
                 var status = (int)response.StatusCode;
                 if (status < 400 || response.Content is null)
                     return response;
-                var code = ResponseReader.TryReadErrorCode(await BufferedBody.BytesOf(response.Content).ConfigureAwait(false));
+                var code = ResponseReader.TryReadErrorCode(await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false));
                 switch (RetryClassifier.ForResponse(kind, status, code))
                 {
                     case RetryDecision.BackOffAndRetry when retry < rules.MaxRetries:

@@ -9,7 +9,7 @@ namespace Bitrix24.Client.Http
     /// <summary>
     /// Per-attempt timeout, innermost so that pacing waits and retry back-offs never count against it. It
     /// also reads the body into memory under the same deadline (HttpClient would otherwise buffer it
-    /// outside the handlers), as a <see cref="BufferedBody"/>, and reports expiry as <see cref="TimeoutException"/> so callers can tell it
+    /// outside the handlers), and reports expiry as <see cref="TimeoutException"/> so callers can tell it
     /// from the user's own cancellation.
     /// </summary>
     internal sealed class TimeoutHandler : DelegatingHandler
@@ -27,7 +27,7 @@ namespace Bitrix24.Client.Http
             {
                 response = await base.SendAsync(request, deadline.Token).ConfigureAwait(false);
                 if (response.Content is not null)
-                    response.Content = await BufferedBody.ReadAsync(response.Content, deadline.Token).WithCancellation(deadline.Token).ConfigureAwait(false);
+                    await response.Content.LoadIntoBufferAsync().WithCancellation(deadline.Token).ConfigureAwait(false);
                 return response;
             }
             catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)

@@ -23,12 +23,5 @@ namespace Bitrix24.Client.Internal
                 await first.ConfigureAwait(false);
             }
         }
-
-        /// <summary>As above, for a task with a result.</summary>
-        public static async Task<T> WithCancellation<T>(this Task<T> task, CancellationToken cancellationToken)
-        {
-            await ((Task)task).WithCancellation(cancellationToken).ConfigureAwait(false);
-            return await task.ConfigureAwait(false);
-        }
     }
 }

@@ -27,9 +27,10 @@ namespace Bitrix24.Client.Serialization
             if (!TryParse(body, out var document))
                 throw Unexpected(method, status, "Server returned an unexpected response" + redact(Excerpt(body)));
 
-            // On success the document is not disposed: the result points into it, and it points into the body,
-            // an array of its own that nothing reuses. Undisposed, its pooled row index is left to the collector
-            // instead of going back to the pool, which costs what Clone() would, without Clone's copy of the body.
+            // On success the document is not disposed: the result points into it, and it into the body (a copy
+            // ReadAsByteArrayAsync made for this read alone). Undisposed, its pooled index of the JSON goes to the
+            // collector instead of back to the pool: what Clone() would allocate, without Clone's copy of the body
+            // (measured: 187 instead of 199 MB allocated over a 100,000-row listing).
             var kept = false;
             try
             {
